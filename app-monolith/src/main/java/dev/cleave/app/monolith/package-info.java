@@ -1,0 +1,4 @@
+/**
+ * The monolith assembly's entry point.
+ */
+package dev.cleave.app.monolith;

@@ -1,0 +1,6 @@
+/**
+ * The order context's contract: plain Java interfaces and records, no framework.
+ */
+module dev.cleave.order.api {
+    exports dev.cleave.order.api;
+}

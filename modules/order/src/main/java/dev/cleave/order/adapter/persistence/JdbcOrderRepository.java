@@ -1,0 +1,190 @@
+package dev.cleave.order.adapter.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.cleave.order.api.OrderStatus;
+import dev.cleave.order.domain.NewOrder;
+import dev.cleave.order.domain.Order;
+import dev.cleave.order.domain.OrderLine;
+import dev.cleave.order.domain.OrderRepository;
+import dev.cleave.platform.api.Slice;
+import dev.cleave.platform.jdbc.ContextDatabase;
+
+/**
+ * Orders in the {@code orders} and {@code order_items} tables. An order and its lines are written in one
+ * transaction; a cancellation is one conditional update, so two racing cancellations cannot both succeed.
+ */
+public final class JdbcOrderRepository implements OrderRepository {
+    private static final String COLUMNS = "id, user_id, total_cents, status, created_at, updated_at, version";
+
+    private final ContextDatabase database;
+
+    /**
+     * Creates the repository.
+     *
+     * @param database the order context's database
+     */
+    public JdbcOrderRepository(ContextDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public Order insert(NewOrder order, Instant now) {
+        long total = order.totalCents();
+        return database.inTransaction(connection -> {
+            long id;
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO orders (user_id, total_cents, status, created_at, updated_at, version) "
+                    + "VALUES (?, ?, 'PLACED', ?, ?, 1)", new String[] {"id"})) {
+                insert.setLong(1, order.userId());
+                insert.setLong(2, total);
+                insert.setObject(3, utc(now));
+                insert.setObject(4, utc(now));
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement items = connection.prepareStatement(
+                    "INSERT INTO order_items (order_id, position, sku, quantity, unit_price_cents) "
+                    + "VALUES (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < order.lines().size(); i++) {
+                    OrderLine line = order.lines().get(i);
+                    items.setLong(1, id);
+                    items.setInt(2, i);
+                    items.setString(3, line.sku());
+                    items.setInt(4, line.quantity());
+                    items.setLong(5, line.unitPriceCents());
+                    items.addBatch();
+                }
+                items.executeBatch();
+            }
+            return new Order(id, order.userId(), order.lines(), total, OrderStatus.PLACED, now, now, 1);
+        });
+    }
+
+    @Override
+    public Optional<Order> find(long id) {
+        return database.read(connection -> findIn(connection, id));
+    }
+
+    @Override
+    public Optional<Order> cancel(long id, Long expectedVersion, Instant now) {
+        return database.inTransaction(connection -> {
+            String sql = "UPDATE orders SET status = 'CANCELLED', updated_at = ?, version = version + 1 "
+                         + "WHERE id = ? AND status = 'PLACED'" + (expectedVersion == null ? "" : " AND version = ?");
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
+                update.setObject(1, utc(now));
+                update.setLong(2, id);
+                if (expectedVersion != null) {
+                    update.setLong(3, expectedVersion);
+                }
+                if (update.executeUpdate() == 0) {
+                    return Optional.empty();
+                }
+            }
+            return findIn(connection, id);
+        });
+    }
+
+    @Override
+    public Slice<Order> list(Long userId, Long beforeId, int limit) {
+        return database.read(connection -> {
+            StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM orders WHERE id < ?");
+            if (userId != null) {
+                sql.append(" AND user_id = ?");
+            }
+            sql.append(" ORDER BY id DESC LIMIT ?");
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                int p = 1;
+                select.setLong(p++, beforeId == null ? Long.MAX_VALUE : beforeId);
+                if (userId != null) {
+                    select.setLong(p++, userId);
+                }
+                select.setInt(p, limit + 1);
+                List<Row> rows = new ArrayList<>(limit + 1);
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(row(result));
+                    }
+                }
+                Slice<Row> page = Slice.of(rows, limit);
+                Map<Long, List<OrderLine>> lines = linesOf(connection, page.items());
+                return new Slice<>(page.items().stream().map(row -> row.with(lines.get(row.id))).toList(),
+                                   page.hasMore());
+            }
+        });
+    }
+
+    private static Optional<Order> findIn(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM orders WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet result = select.executeQuery()) {
+                if (!result.next()) {
+                    return Optional.empty();
+                }
+                Row row = row(result);
+                return Optional.of(row.with(linesOf(connection, List.of(row)).get(id)));
+            }
+        }
+    }
+
+    // The lines of several orders in one query, so a page costs two queries whatever its size.
+    private static Map<Long, List<OrderLine>> linesOf(Connection connection, List<Row> orders) throws SQLException {
+        if (orders.isEmpty()) {
+            return Map.of();
+        }
+        String placeholders = String.join(", ", Collections.nCopies(orders.size(), "?"));
+        Map<Long, List<OrderLine>> lines = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT order_id, sku, quantity, unit_price_cents FROM order_items WHERE order_id IN ("
+                + placeholders + ") ORDER BY order_id, position")) {
+            for (int i = 0; i < orders.size(); i++) {
+                select.setLong(i + 1, orders.get(i).id);
+            }
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    lines.computeIfAbsent(result.getLong(1), id -> new ArrayList<>())
+                            .add(new OrderLine(result.getString(2), result.getInt(3), result.getLong(4)));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static Row row(ResultSet result) throws SQLException {
+        return new Row(result.getLong(1),
+                       result.getLong(2),
+                       result.getLong(3),
+                       OrderStatus.valueOf(result.getString(4)),
+                       result.getObject(5, OffsetDateTime.class).toInstant(),
+                       result.getObject(6, OffsetDateTime.class).toInstant(),
+                       result.getLong(7));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private record Row(long id, long userId, long totalCents, OrderStatus status, Instant createdAt,
+                       Instant updatedAt, long version) {
+        Order with(List<OrderLine> lines) {
+            return new Order(id, userId, lines == null ? List.of() : lines, totalCents, status, createdAt,
+                             updatedAt, version);
+        }
+    }
+}

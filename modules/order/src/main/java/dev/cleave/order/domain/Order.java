@@ -1,0 +1,45 @@
+package dev.cleave.order.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.cleave.order.api.OrderStatus;
+import dev.cleave.order.api.OrderSummary;
+
+/**
+ * A placed order.
+ *
+ * @param id         the order's id
+ * @param userId     the user who placed it
+ * @param lines      its lines, in the order the client sent them
+ * @param totalCents the exact sum of the lines
+ * @param status     placed or cancelled
+ * @param createdAt  when it was placed
+ * @param updatedAt  when it last changed
+ * @param version    increases with every change
+ */
+public record Order(long id,
+                    long userId,
+                    List<OrderLine> lines,
+                    long totalCents,
+                    OrderStatus status,
+                    Instant createdAt,
+                    Instant updatedAt,
+                    long version) {
+
+    /**
+     * Copies the lines.
+     */
+    public Order {
+        lines = List.copyOf(lines);
+    }
+
+    /**
+     * What other contexts may see of this order.
+     *
+     * @return the summary
+     */
+    public OrderSummary summary() {
+        return new OrderSummary(id, userId, totalCents, status);
+    }
+}

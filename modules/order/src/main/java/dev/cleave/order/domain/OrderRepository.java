@@ -1,0 +1,49 @@
+package dev.cleave.order.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.cleave.platform.api.Slice;
+
+/**
+ * Where orders are kept.
+ */
+public interface OrderRepository {
+
+    /**
+     * Stores a new order, placed, at version 1.
+     *
+     * @param order the checked order
+     * @param now   the time it is placed
+     * @return the stored order
+     */
+    Order insert(NewOrder order, Instant now);
+
+    /**
+     * Finds an order.
+     *
+     * @param id the id
+     * @return the order, or empty
+     */
+    Optional<Order> find(long id);
+
+    /**
+     * Cancels an order if it is placed and, when given, at the expected version.
+     *
+     * @param id              the id
+     * @param expectedVersion the version the client saw, or {@code null}
+     * @param now             the time of cancellation
+     * @return the cancelled order, or empty if it is missing, already cancelled or at another version
+     */
+    Optional<Order> cancel(long id, Long expectedVersion, Instant now);
+
+    /**
+     * Lists orders newest first.
+     *
+     * @param userId   only this user's orders, or {@code null} for all
+     * @param beforeId list only ids smaller than this, or {@code null} from the newest
+     * @param limit    the page size
+     * @return the page
+     */
+    Slice<Order> list(Long userId, Long beforeId, int limit);
+}

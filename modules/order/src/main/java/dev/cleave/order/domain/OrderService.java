@@ -1,0 +1,112 @@
+package dev.cleave.order.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import dev.cleave.order.api.OrderLookup;
+import dev.cleave.order.api.OrderStatus;
+import dev.cleave.order.api.OrderSummary;
+import dev.cleave.platform.api.ConflictException;
+import dev.cleave.platform.api.NotFoundException;
+import dev.cleave.platform.api.PreconditionFailedException;
+import dev.cleave.platform.api.Slice;
+import dev.cleave.platform.api.UnprocessableException;
+import dev.cleave.user.api.UserDirectory;
+
+/**
+ * The order context's use cases. Also the in-process implementation of {@link OrderLookup}.
+ */
+public final class OrderService implements OrderLookup {
+    private final OrderRepository orders;
+    private final UserDirectory users;
+    private final Clock clock;
+
+    /**
+     * Creates the service.
+     *
+     * @param orders where orders are kept
+     * @param users  the user context's directory, in-process or remote
+     * @param clock  the time source
+     */
+    public OrderService(OrderRepository orders, UserDirectory users, Clock clock) {
+        this.orders = orders;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /**
+     * Places an order for a current user.
+     *
+     * @param order the checked order
+     * @return the placed order
+     * @throws UnprocessableException if no current user has the order's user id
+     * @throws dev.cleave.platform.api.UnavailableException if the user directory cannot answer
+     */
+    public Order place(NewOrder order) {
+        if (users.find(order.userId()).isEmpty()) {
+            throw new UnprocessableException("No user with id " + order.userId() + "; orders need a current user.");
+        }
+        return orders.insert(order, now());
+    }
+
+    /**
+     * Reads an order.
+     *
+     * @param id the id
+     * @return the order
+     * @throws NotFoundException if there is none
+     */
+    public Order get(long id) {
+        return orders.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * Cancels a placed order.
+     *
+     * @param id              the id
+     * @param expectedVersion the version the client saw, if it said so
+     * @return the cancelled order
+     * @throws NotFoundException           if there is no such order
+     * @throws ConflictException           if it is already cancelled
+     * @throws PreconditionFailedException if it is not at the expected version
+     */
+    public Order cancel(long id, Optional<Long> expectedVersion) {
+        Optional<Order> cancelled = orders.cancel(id, expectedVersion.orElse(null), now());
+        if (cancelled.isPresent()) {
+            return cancelled.get();
+        }
+        Order current = get(id);
+        if (current.status() == OrderStatus.CANCELLED) {
+            throw new ConflictException("Order " + id + " is already cancelled.");
+        }
+        throw new PreconditionFailedException("Order " + id + " is at version " + current.version()
+                                              + ", not the version in If-Match; read it again.");
+    }
+
+    /**
+     * Lists orders newest first, optionally of one user.
+     *
+     * @param userId   the user, or {@code null} for all orders
+     * @param beforeId the last id already seen, or {@code null}
+     * @param limit    the page size
+     * @return the page
+     */
+    public Slice<Order> list(Long userId, Long beforeId, int limit) {
+        return orders.list(userId, beforeId, limit);
+    }
+
+    @Override
+    public Optional<OrderSummary> find(long id) {
+        return orders.find(id).map(Order::summary);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("No order with id " + id + ".");
+    }
+}

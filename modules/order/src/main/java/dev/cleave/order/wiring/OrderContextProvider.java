@@ -1,0 +1,79 @@
+package dev.cleave.order.wiring;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.cleave.order.adapter.http.OrderHttpService;
+import dev.cleave.order.adapter.persistence.JdbcOrderRepository;
+import dev.cleave.order.api.OrderLookup;
+import dev.cleave.order.domain.OrderService;
+import dev.cleave.platform.jdbc.ContextDatabase;
+import dev.cleave.platform.spi.ContextProvider;
+import dev.cleave.platform.spi.ContextSetup;
+import dev.cleave.platform.spi.RunningContext;
+import dev.cleave.user.api.UserDirectory;
+import io.helidon.health.HealthCheck;
+import io.helidon.webserver.http.HttpRouting;
+
+/**
+ * The order context as the launcher sees it: provides {@link OrderLookup}, requires {@link UserDirectory}.
+ */
+public final class OrderContextProvider implements ContextProvider {
+    /** The context's name: its configuration key, database name and log name. */
+    public static final String NAME = "order";
+
+    /**
+     * Called by {@link java.util.ServiceLoader}.
+     */
+    public OrderContextProvider() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<Class<?>> provides() {
+        return Set.of(OrderLookup.class);
+    }
+
+    @Override
+    public Set<Class<?>> requires() {
+        return Set.of(UserDirectory.class);
+    }
+
+    @Override
+    public RunningContext start(ContextSetup setup) {
+        ContextDatabase database = ContextDatabase.open(setup, NAME, "orders", OrderContextProvider.class);
+        OrderService orders = new OrderService(new JdbcOrderRepository(database),
+                                               setup.require(UserDirectory.class),
+                                               Clock.systemUTC());
+        return new Running(database, orders, new OrderHttpService(orders));
+    }
+
+    private record Running(ContextDatabase database, OrderService orders, OrderHttpService http)
+            implements RunningContext {
+        @Override
+        public void routing(HttpRouting.Builder routing) {
+            routing.register(OrderHttpService.PATH, http);
+        }
+
+        @Override
+        public <T> Optional<T> api(Class<T> api) {
+            return api == OrderLookup.class ? Optional.of(api.cast(orders)) : Optional.empty();
+        }
+
+        @Override
+        public List<HealthCheck> healthChecks() {
+            return List.of(database.healthCheck());
+        }
+
+        @Override
+        public void close() {
+            database.close();
+        }
+    }
+}

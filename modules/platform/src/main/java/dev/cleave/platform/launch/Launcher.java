@@ -1,0 +1,193 @@
+package dev.cleave.platform.launch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+import dev.cleave.platform.http.Json;
+import dev.cleave.platform.http.ProblemDirectHandler;
+import dev.cleave.platform.http.ProblemHandlers;
+import dev.cleave.platform.spi.ContextProvider;
+import dev.cleave.platform.spi.ContextSetup;
+import dev.cleave.platform.spi.RunningContext;
+import io.helidon.config.Config;
+import io.helidon.http.DirectHandler.EventType;
+import io.helidon.webserver.http.DirectHandlers;
+import io.helidon.http.media.MediaContext;
+import io.helidon.http.media.jackson.JacksonSupport;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.health.HealthObserverConfig;
+
+/**
+ * Assembles whatever contexts are on the module path into one process: discovers them with
+ * {@link ServiceLoader}, binds each required API to the local context that provides it, starts them in
+ * dependency order and serves all their routes from one WebServer. Adding a context never means editing this
+ * class or an assembly's {@code Main}: put its module on the module path.
+ */
+public final class Launcher {
+    private static final System.Logger LOGGER = System.getLogger(Launcher.class.getName());
+    // Helidon closes a connection at this size; the API's own, smaller limit (64 KiB) answers 413 as a problem.
+    private static final long HARD_PAYLOAD_LIMIT = 1024 * 1024;
+
+    private Launcher() {
+    }
+
+    /**
+     * Starts an assembly from the process environment and keeps it running until the JVM is asked to stop.
+     * Exits with status 1 and one clear log line if it cannot start.
+     *
+     * @param assembly the assembly's name, for the startup line (e.g. {@code monolith})
+     */
+    public static void launch(String assembly) {
+        configureLogFormat();
+        try {
+            RunningAssembly running = start(assembly, Settings.load(System.getenv()), discover());
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "cleave-shutdown"));
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.ERROR, "cleave assembly '" + assembly + "' failed to start: " + e.getMessage(), e);
+            System.exit(1);
+        }
+    }
+
+    /**
+     * The contexts on the module path.
+     *
+     * @return every {@link ContextProvider} found
+     */
+    public static List<ContextProvider> discover() {
+        return ServiceLoader.load(ContextProvider.class).stream().map(ServiceLoader.Provider::get).toList();
+    }
+
+    /**
+     * Starts an assembly.
+     *
+     * @param assembly the assembly's name
+     * @param config   the configuration
+     * @param contexts the contexts to run in this process
+     * @return the running assembly; close it to stop
+     */
+    public static RunningAssembly start(String assembly, Config config, List<ContextProvider> contexts) {
+        long started = System.nanoTime();
+        if (contexts.isEmpty()) {
+            throw new IllegalStateException("no context on the module path; an assembly needs at least one");
+        }
+        Path dataDir = dataDir(config);
+        List<ContextProvider> ordered = StartOrder.of(contexts);
+        Map<Class<?>, Binding> bindings = new LinkedHashMap<>();
+        List<RunningContext> running = new ArrayList<>();
+        try {
+            for (ContextProvider context : ordered) {
+                for (Class<?> api : context.requires()) {
+                    bindings.computeIfAbsent(api, missing -> bindLocally(missing, context, ordered, running));
+                }
+                running.add(context.start(new Setup(config, dataDir, context, bindings)));
+            }
+            WebServer server = server(config, running).start();
+            RunningAssembly assemblyHandle = new RunningAssembly(server, running);
+            LOGGER.log(Level.INFO, startupLine(assembly, ordered, bindings.values(), server.port(), started));
+            return assemblyHandle;
+        } catch (RuntimeException e) {
+            running.reversed().forEach(RunningContext::close);
+            throw e;
+        }
+    }
+
+    private static Binding bindLocally(Class<?> api,
+                                       ContextProvider requiring,
+                                       List<ContextProvider> ordered,
+                                       List<RunningContext> running) {
+        for (int i = 0; i < running.size(); i++) {
+            var implementation = running.get(i).api(api);
+            if (implementation.isPresent()) {
+                return new Binding(api, implementation.get(), "in-process (" + ordered.get(i).name() + ")");
+            }
+        }
+        throw new IllegalStateException("context '" + requiring.name() + "' requires " + api.getName()
+                                        + ", but no module on the module path provides it; add the module of the "
+                                        + "context that implements it to this assembly");
+    }
+
+    private static WebServer server(Config config, List<RunningContext> running) {
+        HttpRouting.Builder routing = HttpRouting.builder();
+        running.forEach(context -> context.routing(routing));
+        ProblemHandlers.install(routing);
+
+        HealthObserverConfig.Builder health = HealthObserver.builder().details(true);
+        running.forEach(context -> context.healthChecks().forEach(health::addCheck));
+
+        Config server = config.get("server");
+        return WebServer.builder()
+                .host(server.get("host").asString().orElse("127.0.0.1"))
+                .port(server.get("port").asInt().orElse(8080))
+                .maxPayloadSize(HARD_PAYLOAD_LIMIT)
+                .shutdownHook(false)
+                .mediaContext(MediaContext.builder()
+                                      .mediaSupportsDiscoverServices(false)
+                                      .addMediaSupport(JacksonSupport.create(Json.mapper()))
+                                      .build())
+                .directHandlers(DirectHandlers.builder()
+                                        .addHandler(EventType.BAD_REQUEST, ProblemDirectHandler.create())
+                                        .addHandler(EventType.PAYLOAD_TOO_LARGE, ProblemDirectHandler.create())
+                                        .addHandler(EventType.OTHER, ProblemDirectHandler.create())
+                                        .addHandler(EventType.INTERNAL_ERROR, ProblemDirectHandler.create())
+                                        .build())
+                .addFeature(ObserveFeature.builder().addObserver(health.build()).build())
+                .routing(routing)
+                .build();
+    }
+
+    private static Path dataDir(Config config) {
+        Path dir = Path.of(config.get("cleave.data-dir").asString().orElse("data")).toAbsolutePath().normalize();
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dir, e);
+        }
+    }
+
+    private static String startupLine(String assembly,
+                                      List<ContextProvider> contexts,
+                                      Iterable<Binding> bindings,
+                                      int port,
+                                      long startedNanos) {
+        List<String> bound = new ArrayList<>();
+        bindings.forEach(binding -> bound.add(binding.toString()));
+        return "cleave assembly '" + assembly + "' serving contexts "
+               + contexts.stream().map(ContextProvider::name).collect(Collectors.joining(", ", "[", "]"))
+               + "; required APIs " + (bound.isEmpty() ? "none" : String.join(", ", bound))
+               + "; listening on port " + port
+               + " (started in " + (System.nanoTime() - startedNanos) / 1_000_000 + " ms)";
+    }
+
+    // One line per record, unless the user configured java.util.logging otherwise.
+    private static void configureLogFormat() {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null
+            && System.getProperty("java.util.logging.config.file") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format",
+                               "%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
+        }
+    }
+
+    private record Setup(Config config, Path dataDir, ContextProvider context, Map<Class<?>, Binding> bindings)
+            implements ContextSetup {
+        @Override
+        public <T> T require(Class<T> api) {
+            if (!context.requires().contains(api)) {
+                throw new IllegalArgumentException("context '" + context.name() + "' did not declare "
+                                                   + api.getName() + " in requires()");
+            }
+            return api.cast(bindings.get(api).implementation());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.cleave.user.adapter.http;
+
+import java.util.Set;
+
+import dev.cleave.platform.http.Allow;
+import dev.cleave.platform.http.ETags;
+import dev.cleave.platform.http.JsonBody;
+import dev.cleave.platform.http.JsonFields;
+import dev.cleave.platform.http.Page;
+import dev.cleave.platform.http.PageQuery;
+import dev.cleave.platform.http.PathIds;
+import dev.cleave.platform.http.Responses;
+import dev.cleave.user.domain.User;
+import dev.cleave.user.domain.UserDetails;
+import dev.cleave.user.domain.UserService;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * {@code /v1/users}: register, read, replace, delete and list users.
+ */
+public final class UserHttpService implements HttpService {
+    /** Where the service is mounted. */
+    public static final String PATH = "/v1/users";
+
+    private static final String LISTING = "users";
+    private static final Set<String> WRITABLE = Set.of("name", "email");
+    private static final Set<String> READ_ONLY = Set.of("id", "createdAt", "updatedAt", "version");
+    private static final Set<String> LIST_PARAMETERS = Set.of("limit", "cursor");
+
+    private final UserService users;
+
+    /**
+     * Creates the service.
+     *
+     * @param users the use cases
+     */
+    public UserHttpService(UserService users) {
+        this.users = users;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post("/", this::register)
+                .get("/", this::list)
+                .any("/", Allow.only(Method.GET, Method.POST))
+                .get("/{id}", this::get)
+                .put("/{id}", this::replace)
+                .delete("/{id}", this::delete)
+                .any("/{id}", Allow.only(Method.GET, Method.PUT, Method.DELETE));
+    }
+
+    private void register(ServerRequest request, ServerResponse response) {
+        User user = users.register(details(request));
+        response.header(HeaderNames.LOCATION, PATH + "/" + user.id());
+        send(response, Status.CREATED_201, user);
+    }
+
+    private void get(ServerRequest request, ServerResponse response) {
+        send(response, Status.OK_200, users.get(PathIds.id(request, "id")));
+    }
+
+    private void replace(ServerRequest request, ServerResponse response) {
+        long id = PathIds.id(request, "id");
+        UserDetails details = details(request);
+        send(response, Status.OK_200, users.replace(id, ETags.expectedVersion(request), details));
+    }
+
+    private void delete(ServerRequest request, ServerResponse response) {
+        users.delete(PathIds.id(request, "id"), ETags.expectedVersion(request));
+        response.status(Status.NO_CONTENT_204).send();
+    }
+
+    private void list(ServerRequest request, ServerResponse response) {
+        PageQuery page = PageQuery.read(request, LISTING, LIST_PARAMETERS);
+        Responses.json(response, Status.OK_200,
+                       Page.of(users.list(page.afterId(), page.limit()), LISTING, User::id, UserResource::of));
+    }
+
+    private static UserDetails details(ServerRequest request) {
+        JsonFields body = JsonBody.read(request).allowOnly(WRITABLE, READ_ONLY);
+        String name = body.string("name");
+        String email = body.string("email");
+        body.done();
+        return UserDetails.of(name, email);
+    }
+
+    private static void send(ServerResponse response, Status status, User user) {
+        response.header(HeaderNames.ETAG, ETags.of(user.version()));
+        Responses.json(response, status, UserResource.of(user));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.cleave.user.adapter.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.cleave.platform.api.ConflictException;
+import dev.cleave.platform.api.Slice;
+import dev.cleave.platform.jdbc.ContextDatabase;
+import dev.cleave.platform.jdbc.SqlStates;
+import dev.cleave.user.domain.User;
+import dev.cleave.user.domain.UserDetails;
+import dev.cleave.user.domain.UserRepository;
+
+/**
+ * Users in the {@code users} table. Email uniqueness is the table's unique constraint, so two racing
+ * registrations cannot both win; updates compare and bump the version in one statement.
+ */
+public final class JdbcUserRepository implements UserRepository {
+    private static final String COLUMNS = "id, name, email, created_at, updated_at, version";
+
+    private final ContextDatabase database;
+
+    /**
+     * Creates the repository.
+     *
+     * @param database the user context's database
+     */
+    public JdbcUserRepository(ContextDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public User insert(UserDetails details, Instant now) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO users (name, email, created_at, updated_at, version) VALUES (?, ?, ?, ?, 1)",
+                    new String[] {"id"})) {
+                insert.setString(1, details.name());
+                insert.setString(2, details.email());
+                insert.setObject(3, utc(now));
+                insert.setObject(4, utc(now));
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return new User(keys.getLong(1), details.name(), details.email(), now, now, 1);
+                }
+            } catch (SQLException e) {
+                throw emailTakenOr(e, details);
+            }
+        });
+    }
+
+    @Override
+    public Optional<User> find(long id) {
+        return database.read(connection -> findIn(connection, id));
+    }
+
+    @Override
+    public Optional<User> update(long id, long expectedVersion, UserDetails details, Instant now) {
+        return database.inTransaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE users SET name = ?, email = ?, updated_at = ?, version = version + 1 "
+                    + "WHERE id = ? AND version = ?")) {
+                update.setString(1, details.name());
+                update.setString(2, details.email());
+                update.setObject(3, utc(now));
+                update.setLong(4, id);
+                update.setLong(5, expectedVersion);
+                if (update.executeUpdate() == 0) {
+                    return Optional.empty();
+                }
+            } catch (SQLException e) {
+                throw emailTakenOr(e, details);
+            }
+            return findIn(connection, id);
+        });
+    }
+
+    @Override
+    public boolean delete(long id, Long expectedVersion) {
+        return database.inTransaction(connection -> {
+            String sql = expectedVersion == null
+                    ? "DELETE FROM users WHERE id = ?"
+                    : "DELETE FROM users WHERE id = ? AND version = ?";
+            try (PreparedStatement delete = connection.prepareStatement(sql)) {
+                delete.setLong(1, id);
+                if (expectedVersion != null) {
+                    delete.setLong(2, expectedVersion);
+                }
+                return delete.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Slice<User> list(Long afterId, int limit) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM users WHERE id > ? ORDER BY id LIMIT ?")) {
+                select.setLong(1, afterId == null ? 0 : afterId);
+                select.setInt(2, limit + 1);
+                List<User> users = new ArrayList<>(limit + 1);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        users.add(user(rows));
+                    }
+                }
+                return Slice.of(users, limit);
+            }
+        });
+    }
+
+    private static Optional<User> findIn(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM users WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(user(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    private static User user(ResultSet rows) throws SQLException {
+        return new User(rows.getLong(1),
+                        rows.getString(2),
+                        rows.getString(3),
+                        rows.getObject(4, OffsetDateTime.class).toInstant(),
+                        rows.getObject(5, OffsetDateTime.class).toInstant(),
+                        rows.getLong(6));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static SQLException emailTakenOr(SQLException e, UserDetails details) {
+        if (SqlStates.isUniqueViolation(e)) {
+            throw new ConflictException("A user with email " + details.email() + " already exists.");
+        }
+        return e;
+    }
+}

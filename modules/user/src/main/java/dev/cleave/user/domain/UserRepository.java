@@ -1,0 +1,60 @@
+package dev.cleave.user.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.cleave.platform.api.Slice;
+
+/**
+ * Where users are kept. The implementation enforces email uniqueness and versions atomically.
+ */
+public interface UserRepository {
+
+    /**
+     * Stores a new user at version 1.
+     *
+     * @param details the checked details
+     * @param now     the registration time
+     * @return the stored user
+     * @throws dev.cleave.platform.api.ConflictException if a current user has the email
+     */
+    User insert(UserDetails details, Instant now);
+
+    /**
+     * Finds a current user.
+     *
+     * @param id the id
+     * @return the user, or empty
+     */
+    Optional<User> find(long id);
+
+    /**
+     * Changes a user if it is still at the expected version, and moves it to the next version.
+     *
+     * @param id              the id
+     * @param expectedVersion the version the change was based on
+     * @param details         the new details
+     * @param now             the time of the change
+     * @return the changed user, or empty if the user is gone or at another version
+     * @throws dev.cleave.platform.api.ConflictException if another current user has the email
+     */
+    Optional<User> update(long id, long expectedVersion, UserDetails details, Instant now);
+
+    /**
+     * Deletes a user, if it is still at the expected version (any version if {@code null}).
+     *
+     * @param id              the id
+     * @param expectedVersion the version the client saw, or {@code null}
+     * @return whether a user was deleted
+     */
+    boolean delete(long id, Long expectedVersion);
+
+    /**
+     * Lists users in ascending id order.
+     *
+     * @param afterId list only ids greater than this, or {@code null} from the start
+     * @param limit   the page size
+     * @return the page
+     */
+    Slice<User> list(Long afterId, int limit);
+}

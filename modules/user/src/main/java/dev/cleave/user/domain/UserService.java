@@ -1,0 +1,132 @@
+package dev.cleave.user.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+import dev.cleave.platform.api.ConflictException;
+import dev.cleave.platform.api.NotFoundException;
+import dev.cleave.platform.api.PreconditionFailedException;
+import dev.cleave.platform.api.Slice;
+import dev.cleave.user.api.UserDirectory;
+import dev.cleave.user.api.UserSummary;
+
+/**
+ * The user context's use cases. Also the in-process implementation of {@link UserDirectory}.
+ */
+public final class UserService implements UserDirectory {
+    // A PUT without If-Match retries this often when a concurrent change wins the race, then gives up with 409.
+    private static final int UPDATE_ATTEMPTS = 3;
+
+    private final UserRepository users;
+    private final Clock clock;
+
+    /**
+     * Creates the service.
+     *
+     * @param users where users are kept
+     * @param clock the time source
+     */
+    public UserService(UserRepository users, Clock clock) {
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a user.
+     *
+     * @param details the checked details
+     * @return the new user
+     * @throws ConflictException if a current user has the email
+     */
+    public User register(UserDetails details) {
+        return users.insert(details, now());
+    }
+
+    /**
+     * Reads a current user.
+     *
+     * @param id the id
+     * @return the user
+     * @throws NotFoundException if there is none
+     */
+    public User get(long id) {
+        return users.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * Replaces a user's details.
+     *
+     * @param id              the id
+     * @param expectedVersion the version the client based the change on, if it said so
+     * @param details         the new details
+     * @return the changed user
+     * @throws NotFoundException           if there is no such user
+     * @throws PreconditionFailedException if the user is not at the expected version
+     * @throws ConflictException           if another user has the email, or concurrent changes kept winning
+     */
+    public User replace(long id, Optional<Long> expectedVersion, UserDetails details) {
+        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
+            User current = get(id);
+            long basis = expectedVersion.orElse(current.version());
+            if (basis != current.version()) {
+                throw versionMismatch(id, current.version());
+            }
+            Optional<User> updated = users.update(id, basis, details, now());
+            if (updated.isPresent()) {
+                return updated.get();
+            }
+            if (expectedVersion.isPresent()) {
+                User now = get(id);
+                throw versionMismatch(id, now.version());
+            }
+        }
+        throw new ConflictException("User " + id + " is being changed concurrently; retry.");
+    }
+
+    /**
+     * Deletes a user; its email may then register again.
+     *
+     * @param id              the id
+     * @param expectedVersion the version the client saw, if it said so
+     * @throws NotFoundException           if there is no such user
+     * @throws PreconditionFailedException if the user is not at the expected version
+     */
+    public void delete(long id, Optional<Long> expectedVersion) {
+        if (!users.delete(id, expectedVersion.orElse(null))) {
+            User current = get(id);
+            throw versionMismatch(id, current.version());
+        }
+    }
+
+    /**
+     * Lists users in ascending id order.
+     *
+     * @param afterId the last id already seen, or {@code null}
+     * @param limit   the page size
+     * @return the page
+     */
+    public Slice<User> list(Long afterId, int limit) {
+        return users.list(afterId, limit);
+    }
+
+    @Override
+    public Optional<UserSummary> find(long id) {
+        return users.find(id).map(user -> new UserSummary(user.id(), user.name(), user.email()));
+    }
+
+    // Millisecond precision: what every database keeps and every client parses.
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("No user with id " + id + ".");
+    }
+
+    private static PreconditionFailedException versionMismatch(long id, long current) {
+        return new PreconditionFailedException("User " + id + " is at version " + current
+                                               + ", not the version in If-Match; read it again before changing it.");
+    }
+}

@@ -1,0 +1,76 @@
+package dev.cleave.user.wiring;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.cleave.platform.jdbc.ContextDatabase;
+import dev.cleave.platform.spi.ContextProvider;
+import dev.cleave.platform.spi.ContextSetup;
+import dev.cleave.platform.spi.RunningContext;
+import dev.cleave.user.adapter.http.UserHttpService;
+import dev.cleave.user.adapter.persistence.JdbcUserRepository;
+import dev.cleave.user.api.UserDirectory;
+import dev.cleave.user.domain.UserService;
+import io.helidon.health.HealthCheck;
+import io.helidon.webserver.http.HttpRouting;
+
+/**
+ * The user context as the launcher sees it: provides {@link UserDirectory}, requires nothing.
+ */
+public final class UserContextProvider implements ContextProvider {
+    /** The context's name: its configuration key, database name and log name. */
+    public static final String NAME = "user";
+
+    /**
+     * Called by {@link java.util.ServiceLoader}.
+     */
+    public UserContextProvider() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<Class<?>> provides() {
+        return Set.of(UserDirectory.class);
+    }
+
+    @Override
+    public Set<Class<?>> requires() {
+        return Set.of();
+    }
+
+    @Override
+    public RunningContext start(ContextSetup setup) {
+        ContextDatabase database = ContextDatabase.open(setup, NAME, "users", UserContextProvider.class);
+        UserService users = new UserService(new JdbcUserRepository(database), Clock.systemUTC());
+        return new Running(database, users, new UserHttpService(users));
+    }
+
+    private record Running(ContextDatabase database, UserService users, UserHttpService http)
+            implements RunningContext {
+        @Override
+        public void routing(HttpRouting.Builder routing) {
+            routing.register(UserHttpService.PATH, http);
+        }
+
+        @Override
+        public <T> Optional<T> api(Class<T> api) {
+            return api == UserDirectory.class ? Optional.of(api.cast(users)) : Optional.empty();
+        }
+
+        @Override
+        public List<HealthCheck> healthChecks() {
+            return List.of(database.healthCheck());
+        }
+
+        @Override
+        public void close() {
+            database.close();
+        }
+    }
+}
