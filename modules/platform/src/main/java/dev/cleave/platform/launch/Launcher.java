@@ -91,7 +91,7 @@ public final class Launcher {
                 for (Class<?> api : context.requires()) {
                     bindings.computeIfAbsent(api, missing -> bindLocally(missing, context, ordered, running));
                 }
-                running.add(context.start(new Setup(config, dataDir, context, bindings)));
+                running.add(context.start(ContextSetup.of(config, dataDir, context, implementations(bindings))));
             }
             WebServer server = server(config, running).start();
             RunningAssembly assemblyHandle = new RunningAssembly(server, running);
@@ -179,15 +179,9 @@ public final class Launcher {
         }
     }
 
-    private record Setup(Config config, Path dataDir, ContextProvider context, Map<Class<?>, Binding> bindings)
-            implements ContextSetup {
-        @Override
-        public <T> T require(Class<T> api) {
-            if (!context.requires().contains(api)) {
-                throw new IllegalArgumentException("context '" + context.name() + "' did not declare "
-                                                   + api.getName() + " in requires()");
-            }
-            return api.cast(bindings.get(api).implementation());
-        }
+    private static Map<Class<?>, Object> implementations(Map<Class<?>, Binding> bindings) {
+        Map<Class<?>, Object> implementations = new LinkedHashMap<>();
+        bindings.forEach((api, binding) -> implementations.put(api, binding.implementation()));
+        return implementations;
     }
 }
