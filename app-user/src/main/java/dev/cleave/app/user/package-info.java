@@ -1,0 +1,4 @@
+/**
+ * The user service assembly's entry point.
+ */
+package dev.cleave.app.user;

@@ -1,0 +1,110 @@
+package dev.cleave.contract;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A client of the v1 API over real HTTP, returning every reply whatever its status.
+ */
+final class Api {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    Api(URI base) {
+        this.base = base;
+    }
+
+    Reply get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    Reply delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
+    Reply postJson(String path, String json) {
+        return send("POST", path, json, "application/json");
+    }
+
+    Reply putJson(String path, String json, String... headers) {
+        return send("PUT", path, json, "application/json", headers);
+    }
+
+    /**
+     * Sends any request.
+     *
+     * @param method      the method
+     * @param path        the path and query
+     * @param body        the body, or {@code null}
+     * @param contentType the content type, or {@code null}
+     * @param headers     more headers, as name, value pairs
+     * @return the reply
+     */
+    Reply send(String method, String path, String body, String contentType, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response, response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * One reply.
+     *
+     * @param status   the status code
+     * @param response the raw response
+     * @param body     the body text
+     */
+    record Reply(int status, HttpResponse<String> response, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (status " + status + "): " + body, e);
+            }
+        }
+
+        Optional<String> header(String name) {
+            return response.headers().firstValue(name);
+        }
+
+        String contentType() {
+            return header("Content-Type").orElse("");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

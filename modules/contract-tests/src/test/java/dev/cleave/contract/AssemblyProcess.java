@@ -1,0 +1,165 @@
+package dev.cleave.contract;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One assembled topology started as its own JVM, exactly as {@code ./cleave run} starts it: {@code java -p
+ * <assembly>/target/modules -m <main module>}, on a free loopback port, with its own data directory. Stopped by
+ * PID.
+ */
+final class AssemblyProcess implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private AssemblyProcess(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * Starts an assembly and waits until its health endpoint answers 200.
+     *
+     * @param assembly the assembly name: {@code monolith}, {@code user} or {@code order}
+     * @param dataDir  its data directory
+     * @param env      extra environment variables
+     * @return the running process
+     */
+    static AssemblyProcess start(String assembly, Path dataDir, Map<String, String> env) {
+        Path modules = Path.of(System.getProperty("cleave.assembly." + assembly, "missing"));
+        if (!Files.isDirectory(modules)) {
+            throw new IllegalStateException("the assembly " + assembly + " is not built at " + modules
+                                            + "; build it first (./cleave build)");
+        }
+        int port = freePort();
+        try {
+            Path workDir = Files.createDirectories(Path.of(System.getProperty("cleave.work.dir", "target")));
+            Path log = Files.createTempFile(workDir, assembly + "-", ".log");
+            List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC",
+                                                           "-p", modules.toString(),
+                                                           "-m", "dev.cleave.app." + assembly));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().put("PORT", Integer.toString(port));
+            builder.environment().put("HOST", "127.0.0.1");
+            builder.environment().put("CLEAVE_DATA_DIR", dataDir.toString());
+            builder.environment().putAll(env);
+            AssemblyProcess started = new AssemblyProcess(assembly, builder.start(), port, log);
+            started.awaitReady();
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * Stops the JVM gracefully (SIGTERM), as an operator would.
+     */
+    @Override
+    public void close() {
+        process.destroy();
+        awaitExit();
+    }
+
+    /**
+     * Kills the JVM without warning (SIGKILL), as a crash would.
+     */
+    void kill() {
+        process.destroyForcibly();
+        awaitExit();
+    }
+
+    private void awaitExit() {
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        HttpRequest health = HttpRequest.newBuilder(baseUri().resolve("/observe/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + log());
+            }
+            try {
+                if (PROBE.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            sleep();
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException(name + " did not become healthy within " + START_TIMEOUT + ":\n" + log());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.cleave.platform.launch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import dev.cleave.platform.spi.ContextProvider;
+import dev.cleave.platform.spi.ContextSetup;
+import dev.cleave.platform.spi.RunningContext;
+import io.helidon.health.HealthCheck;
+import io.helidon.webserver.http.HttpRouting;
+
+/**
+ * A context for launcher tests: declares what it provides and requires, records what it was given at start and
+ * serves {@code GET /<name>} answering with what its factory builds from the setup.
+ */
+final class FakeContext implements ContextProvider {
+    /** A fake API. */
+    interface Greeter {
+        String greet();
+    }
+
+    /** Another fake API. */
+    interface Counter {
+        int count();
+    }
+
+    static final List<String> STARTED = new ArrayList<>();
+    static final List<String> CLOSED = new ArrayList<>();
+
+    private final String name;
+    private final Set<Class<?>> provides;
+    private final Set<Class<?>> requires;
+    private final Map<Class<?>, Function<ContextSetup, Object>> implementations;
+
+    FakeContext(String name, Set<Class<?>> provides, Set<Class<?>> requires,
+                Map<Class<?>, Function<ContextSetup, Object>> implementations) {
+        this.name = name;
+        this.provides = provides;
+        this.requires = requires;
+        this.implementations = implementations;
+    }
+
+    static FakeContext plain(String name, Set<Class<?>> provides, Set<Class<?>> requires) {
+        return new FakeContext(name, provides, requires, Map.of());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Set<Class<?>> provides() {
+        return provides;
+    }
+
+    @Override
+    public Set<Class<?>> requires() {
+        return requires;
+    }
+
+    @Override
+    public RunningContext start(ContextSetup setup) {
+        STARTED.add(name);
+        return new RunningContext() {
+            @Override
+            public void routing(HttpRouting.Builder routing) {
+                routing.get("/" + name, (request, response) -> {
+                    String body = requires.contains(Greeter.class)
+                            ? setup.require(Greeter.class).greet()
+                            : name;
+                    response.send(body);
+                });
+            }
+
+            @Override
+            public <T> Optional<T> api(Class<T> api) {
+                var factory = implementations.get(api);
+                return factory == null ? Optional.empty() : Optional.of(api.cast(factory.apply(setup)));
+            }
+
+            @Override
+            public List<HealthCheck> healthChecks() {
+                return List.of();
+            }
+
+            @Override
+            public void close() {
+                CLOSED.add(name);
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
