@@ -14,9 +14,21 @@ public final class InvalidInputException extends DomainException {
      * @param violations every rule the input breaks, at least one
      */
     public InvalidInputException(List<Violation> violations) {
-        super(violations.size() == 1
+        this(violations, violations.size());
+    }
+
+    /**
+     * Creates the exception when only some of the violations found are listed.
+     *
+     * @param violations the rules the input breaks that are listed, at least one
+     * @param total      how many were found in all
+     */
+    public InvalidInputException(List<Violation> violations, int total) {
+        super(total == 1
                       ? violations.getFirst().field() + " " + violations.getFirst().message()
-                      : violations.size() + " fields are invalid");
+                      : total > violations.size()
+                              ? total + " problems; the first " + violations.size() + " are listed"
+                              : total + " fields are invalid");
         if (violations.isEmpty()) {
             throw new IllegalArgumentException("an invalid input needs at least one violation");
         }

@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects violations while a value is checked, then throws them all at once.
+ * Collects violations while a value is checked, then throws them all at once. Keeps at most {@link #MAX_LISTED}, so
+ * a hostile request cannot make a huge error response.
  */
 public final class Violations {
+    /** The most violations listed in one error. */
+    public static final int MAX_LISTED = 100;
+
     private final List<Violation> found = new ArrayList<>();
+    private int total;
 
     /**
      * Records a violation.
@@ -17,7 +22,10 @@ public final class Violations {
      * @return this collector
      */
     public Violations add(String field, String message) {
-        found.add(new Violation(field, message));
+        total++;
+        if (found.size() < MAX_LISTED) {
+            found.add(new Violation(field, message));
+        }
         return this;
     }
 
@@ -37,7 +45,7 @@ public final class Violations {
      */
     public void throwIfAny() {
         if (!found.isEmpty()) {
-            throw new InvalidInputException(found);
+            throw new InvalidInputException(found, total);
         }
     }
 }

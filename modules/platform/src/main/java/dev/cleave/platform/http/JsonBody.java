@@ -6,11 +6,13 @@ import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HttpMediaType;
-import io.helidon.common.media.type.MediaTypes;
 import io.helidon.webserver.http.ServerRequest;
 
 /**
@@ -45,7 +47,7 @@ public final class JsonBody {
         try {
             node = Json.mapper().readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw HttpProblem.malformed("The body is not valid JSON: " + describe(e));
+            throw HttpProblem.malformed("The body is not valid JSON: " + describe(e) + ".");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -65,7 +67,9 @@ public final class JsonBody {
                                  "The body must be sent with Content-Type: application/json.");
         }
         HttpMediaType type = contentType.get();
-        if (!type.test(MediaTypes.APPLICATION_JSON)) {
+        // Exactly application/json: a wildcard such as application/* says nothing about the body.
+        if (!type.mediaType().type().equalsIgnoreCase("application")
+            || !type.mediaType().subtype().equalsIgnoreCase("json")) {
             throw HttpProblem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                                  "The body must be application/json, not " + type.mediaType().text() + ".");
         }
@@ -93,16 +97,23 @@ public final class JsonBody {
                               "The body is larger than " + MAX_BYTES / 1024 + " KiB.");
     }
 
-    // Jackson's original message names the problem and its position; the rest of its message can echo input.
+    // Jackson's messages can name its own classes and settings; clients get a fixed sentence and a position.
     private static String describe(JsonProcessingException e) {
-        String message = e.getOriginalMessage();
-        int cut = message.indexOf('\n');
-        String first = cut < 0 ? message : message.substring(0, cut);
-        if (first.length() > 200) {
-            first = first.substring(0, 200) + "...";
+        String what;
+        if (e instanceof StreamConstraintsException) {
+            what = "it nests too deep or holds too long a number or string";
+        } else if (e instanceof MismatchedInputException && e.getOriginalMessage().contains("Trailing token")) {
+            what = "there is more content after the JSON value";
+        } else if (e.getOriginalMessage().contains("Duplicate field")) {
+            what = "a property appears twice";
+        } else if (e.getOriginalMessage().contains("end-of-input")) {
+            what = "it ends too early";
+        } else {
+            what = "it is not well-formed";
         }
-        var location = e.getLocation();
-        return location == null ? first : first + " (line " + location.getLineNr() + ", column "
-                                          + location.getColumnNr() + ")";
+        JsonLocation location = e.getLocation();
+        return location == null || location.getLineNr() < 1
+                ? what
+                : what + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 }

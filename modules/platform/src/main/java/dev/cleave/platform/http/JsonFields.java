@@ -5,9 +5,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cleave.platform.api.InvalidInputException;
 import dev.cleave.platform.api.Violations;
 
 /**
@@ -89,18 +91,24 @@ public final class JsonFields {
     /**
      * A required array of objects, each read with its own field reader.
      *
-     * @param name    the property
-     * @param element reads one element; gets a reader whose paths are prefixed {@code name[i].}
-     * @param <T>     the element type
-     * @return the elements read, or {@code null} if missing or not an array (already reported)
+     * @param name     the property
+     * @param maxItems the most elements allowed; a longer array is reported without reading its elements, so a
+     *                 huge array cannot make a huge error response
+     * @param element  reads one element; gets a reader whose paths are prefixed {@code name[i].}
+     * @param <T>      the element type
+     * @return the elements read, or {@code null} if missing, not an array or too long (already reported)
      */
-    public <T> List<T> objects(String name, Function<JsonFields, T> element) {
+    public <T> List<T> objects(String name, int maxItems, Function<JsonFields, T> element) {
         JsonNode node = present(name);
         if (node == null) {
             return null;
         }
         if (!node.isArray()) {
             violations.add(path(name), "must be an array, not " + kind(node));
+            return null;
+        }
+        if (node.size() > maxItems) {
+            violations.add(path(name), "must have at most " + maxItems + " items");
             return null;
         }
         List<T> result = new ArrayList<>(node.size());
@@ -115,6 +123,26 @@ public final class JsonFields {
             }
         }
         return result;
+    }
+
+    /**
+     * Ends reading by building the checked value, and reports the JSON's problems and the value's rules together,
+     * so one reply tells the client everything. The check must accept {@code null} for fields already reported.
+     *
+     * @param check builds the value, throwing {@link dev.cleave.platform.api.InvalidInputException} for broken rules
+     * @param <T>   the value's type
+     * @return the value
+     * @throws dev.cleave.platform.api.InvalidInputException with every problem, if there is any
+     */
+    public <T> T build(Supplier<T> check) {
+        T value = null;
+        try {
+            value = check.get();
+        } catch (InvalidInputException e) {
+            e.violations().forEach(violation -> violations.add(violation.field(), violation.message()));
+        }
+        violations.throwIfAny();
+        return value;
     }
 
     /**

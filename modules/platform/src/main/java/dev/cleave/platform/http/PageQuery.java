@@ -48,7 +48,7 @@ public record PageQuery(int limit, Long afterId) {
         int limit = DEFAULT_LIMIT;
         if (query.contains("limit")) {
             String text = query.get("limit");
-            if (text.isEmpty() || text.length() > 3 || !text.chars().allMatch(Character::isDigit)
+            if (text.isEmpty() || text.length() > 3 || !text.chars().allMatch(c -> c >= '0' && c <= '9')
                 || Integer.parseInt(text) < 1 || Integer.parseInt(text) > MAX_LIMIT) {
                 throw HttpProblem.malformed("limit must be an integer from 1 to " + MAX_LIMIT + ".");
             }
