@@ -1,5 +1,6 @@
 package dev.cleave.user.adapter.http;
 
+import java.util.Optional;
 import java.util.Set;
 
 import dev.cleave.platform.http.Allow;
@@ -68,11 +69,12 @@ public final class UserHttpService implements HttpService {
     private void replace(ServerRequest request, ServerResponse response) {
         long id = PathIds.id(request, "id");
         UserDetails details = details(request);
-        send(response, Status.OK_200, users.replace(id, ETags.expectedVersion(request), details));
+        send(response, Status.OK_200, users.replace(id, expectedVersion(request, id), details));
     }
 
     private void delete(ServerRequest request, ServerResponse response) {
-        users.delete(PathIds.id(request, "id"), ETags.expectedVersion(request));
+        long id = PathIds.id(request, "id");
+        users.delete(id, expectedVersion(request, id));
         response.status(Status.NO_CONTENT_204).send();
     }
 
@@ -86,8 +88,12 @@ public final class UserHttpService implements HttpService {
         JsonFields body = JsonBody.read(request).allowOnly(WRITABLE, READ_ONLY);
         String name = body.string("name");
         String email = body.string("email");
-        body.done();
-        return UserDetails.of(name, email);
+        return body.build(() -> UserDetails.of(name, email));
+    }
+
+    // The current version is read only when If-Match lists several tags; a user that is gone answers 404 then.
+    private Optional<Long> expectedVersion(ServerRequest request, long id) {
+        return ETags.expectedVersion(request, () -> users.get(id).version());
     }
 
     private static void send(ServerResponse response, Status status, User user) {

@@ -1,0 +1,144 @@
+package dev.cleave.user.domain;
+
+import java.util.Optional;
+
+import dev.cleave.platform.api.ConflictException;
+import dev.cleave.platform.api.NotFoundException;
+import dev.cleave.platform.api.PreconditionFailedException;
+import org.junit.jupiter.api.Test;
+
+import static dev.cleave.user.domain.UserServiceFixture.NOW;
+import static dev.cleave.user.domain.UserServiceFixture.details;
+import static dev.cleave.user.domain.UserServiceFixture.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * Replacing a user's details: optimistic concurrency with and without the client's If-Match version.
+ */
+class ReplacingAUserTest {
+    private static final UserDetails GRACE = details("Grace Hopper", "grace@example.com");
+
+    private final UserServiceFixture fixture = new UserServiceFixture();
+
+    @Test
+    void withoutAnExpectedVersionTheCurrentVersionIsReplaced() {
+        User changed = user(7, 4, GRACE, NOW);
+        when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)));
+        when(fixture.users.update(7, 3, GRACE, NOW)).thenReturn(Optional.of(changed));
+
+        assertSame(changed, fixture.service.replace(7, Optional.empty(), GRACE));
+        verify(fixture.users).update(7, 3, GRACE, NOW);
+    }
+
+    @Test
+    void theExpectedVersionIsReplacedWhenItIsCurrent() {
+        User changed = user(7, 4, GRACE, NOW);
+        when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)));
+        when(fixture.users.update(7, 3, GRACE, NOW)).thenReturn(Optional.of(changed));
+
+        assertSame(changed, fixture.service.replace(7, Optional.of(3L), GRACE));
+    }
+
+    @Test
+    void anExpectedVersionThatIsNotCurrentFailsThePrecondition() {
+        when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)));
+
+        PreconditionFailedException e = assertThrows(PreconditionFailedException.class,
+                                                     () -> fixture.service.replace(7, Optional.of(2L), GRACE));
+
+        assertTrue(e.getMessage().contains("version 3"), e.getMessage());
+        verify(fixture.users, never()).update(anyLong(), anyLong(), any(), any());
+    }
+
+    @Test
+    void anExpectedVersionNoUserCanHaveFailsThePrecondition() {
+        // ETags answers -1 for an If-Match that cannot match, such as a weak tag.
+        when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 1)));
+
+        assertThrows(PreconditionFailedException.class, () -> fixture.service.replace(7, Optional.of(-1L), GRACE));
+        verify(fixture.users, never()).update(anyLong(), anyLong(), any(), any());
+    }
+
+    @Test
+    void anUnknownUserIsNotFound() {
+        when(fixture.users.find(7)).thenReturn(Optional.empty());
+
+        assertThrows(NotFoundException.class, () -> fixture.service.replace(7, Optional.empty(), GRACE));
+        assertThrows(NotFoundException.class, () -> fixture.service.replace(7, Optional.of(1L), GRACE));
+        verify(fixture.users, never()).update(anyLong(), anyLong(), any(), any());
+    }
+
+    @Test
+    void withoutAnExpectedVersionALostRaceIsRetriedOnTheNewVersion() {
+        User changed = user(7, 5, GRACE, NOW);
+        when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)), Optional.of(user(7, 4)));
+        when(fixture.users.update(7, 3, GRACE, NOW)).thenReturn(Optional.empty());
+        when(fixture.users.update(7, 4, GRACE, NOW)).thenReturn(Optional.of(changed));
+
+        assertSame(changed, fixture.service.replace(7, Optional.empty(), GRACE));
+
+        var order = inOrder(fixture.users);
+        order.verify(fixture.users).find(7);
+        order.verify(fixture.users).update(7, 3, GRACE, NOW);
+        order.verify(fixture.users).find(7);
+        order.verify(fixture.users).update(7, 4, GRACE, NOW);
+    }
+
+    @Test
+    void withAnExpectedVersionALostRaceFailsThePreconditionAtOnce() {
+        when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)), Optional.of(user(7, 4)));
+        when(fixture.users.update(7, 3, GRACE, NOW)).thenReturn(Optional.empty());
+
+        PreconditionFailedException e = assertThrows(PreconditionFailedException.class,
+                                                     () -> fixture.service.replace(7, Optional.of(3L), GRACE));
+
+        assertTrue(e.getMessage().contains("version 4"), e.getMessage());
+        verify(fixture.users, times(1)).update(anyLong(), anyLong(), any(), any());
+    }
+
+    @Test
+    void racesLostAgainAndAgainEndInAConflict() {
+        when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)),
+                                               Optional.of(user(7, 4)),
+                                               Optional.of(user(7, 5)),
+                                               Optional.of(user(7, 6)));
+        when(fixture.users.update(anyLong(), anyLong(), any(), any())).thenReturn(Optional.empty());
+
+        ConflictException e = assertThrows(ConflictException.class,
+                                           () -> fixture.service.replace(7, Optional.empty(), GRACE));
+
+        assertEquals("User 7 is being changed concurrently; retry.", e.getMessage());
+        verify(fixture.users).update(7, 3, GRACE, NOW);
+        verify(fixture.users).update(7, 4, GRACE, NOW);
+        verify(fixture.users).update(7, 5, GRACE, NOW);
+        verify(fixture.users, times(3)).update(anyLong(), anyLong(), any(), any());
+    }
+
+    @Test
+    void aUserDeletedDuringTheRaceIsNotFound() {
+        when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)), Optional.empty());
+        when(fixture.users.update(7, 3, GRACE, NOW)).thenReturn(Optional.empty());
+
+        assertThrows(NotFoundException.class, () -> fixture.service.replace(7, Optional.empty(), GRACE));
+    }
+
+    @Test
+    void anEmailTakenByAnotherUserIsAConflict() {
+        when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)));
+        when(fixture.users.update(7, 3, GRACE, NOW))
+                .thenThrow(new ConflictException("A user with email grace@example.com already exists."));
+
+        assertThrows(ConflictException.class, () -> fixture.service.replace(7, Optional.empty(), GRACE));
+        verify(fixture.users, times(1)).update(anyLong(), anyLong(), any(), any());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.cleave.user.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.mockito.Mockito.mock;
+
+/**
+ * A {@link UserService} over a Mockito stand-in for the {@link UserRepository} port, on a fixed clock.
+ */
+final class UserServiceFixture {
+    /** What the clock says, with sub-millisecond digits the service must drop. */
+    static final Instant CLOCK_TIME = Instant.parse("2026-03-14T15:09:26.535897932Z");
+    /** The clock's time as the service stores it. */
+    static final Instant NOW = Instant.parse("2026-03-14T15:09:26.535Z");
+    static final Instant REGISTERED = Instant.parse("2026-01-01T00:00:00Z");
+
+    final UserRepository users = mock(UserRepository.class);
+    final UserService service = new UserService(users, Clock.fixed(CLOCK_TIME, ZoneOffset.UTC));
+
+    static UserDetails details(String name, String email) {
+        return UserDetails.of(name, email);
+    }
+
+    static UserDetails ada() {
+        return details("Ada Lovelace", "ada@example.com");
+    }
+
+    static User user(long id, long version) {
+        return new User(id, "Ada Lovelace", "ada@example.com", REGISTERED, REGISTERED, version);
+    }
+
+    static User user(long id, long version, UserDetails details, Instant updatedAt) {
+        return new User(id, details.name(), details.email(), REGISTERED, updatedAt, version);
+    }
+}
