@@ -12,7 +12,8 @@ import dev.cleave.platform.api.Violations;
  * @param lines  the lines
  */
 public record NewOrder(long userId, List<OrderLine> lines) {
-    static final int MAX_LINES = 50;
+    /** The most lines an order may have. */
+    public static final int MAX_LINES = 50;
     static final int MAX_QUANTITY = 1000;
     static final long MAX_UNIT_PRICE_CENTS = 100_000_000L;
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9_-]{1,64}");

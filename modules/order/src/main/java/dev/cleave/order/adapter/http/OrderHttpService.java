@@ -69,7 +69,9 @@ public final class OrderHttpService implements HttpService {
     }
 
     private void cancel(ServerRequest request, ServerResponse response) {
-        send(response, Status.OK_200, orders.cancel(PathIds.id(request, "id"), ETags.expectedVersion(request)));
+        long id = PathIds.id(request, "id");
+        send(response, Status.OK_200,
+             orders.cancel(id, ETags.expectedVersion(request, () -> orders.get(id).version())));
     }
 
     private void list(ServerRequest request, ServerResponse response) {
@@ -84,7 +86,7 @@ public final class OrderHttpService implements HttpService {
     private static NewOrder newOrder(ServerRequest request) {
         JsonFields body = JsonBody.read(request).allowOnly(WRITABLE, READ_ONLY);
         Long userId = body.integer("userId");
-        List<NewOrder.LineInput> lines = body.objects("items", item -> {
+        List<NewOrder.LineInput> lines = body.objects("items", NewOrder.MAX_LINES, item -> {
             item.allowOnly(ITEM_FIELDS, Set.of());
             String sku = item.string("sku");
             Long quantity = item.integer("quantity");

@@ -1,0 +1,27 @@
+package dev.cleave.order.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import dev.cleave.user.api.UserDirectory;
+import dev.cleave.user.api.UserSummary;
+
+import static org.mockito.Mockito.mock;
+
+/**
+ * An {@link OrderService} whose ports are Mockito mocks and whose clock stands still.
+ */
+final class OrderServiceFixture {
+    /** The clock's instant; the service truncates it to milliseconds. */
+    static final Instant CLOCK_INSTANT = Instant.parse("2024-05-01T10:15:30.123456789Z");
+    static final Instant NOW = Instant.parse("2024-05-01T10:15:30.123Z");
+
+    final OrderRepository repository = mock(OrderRepository.class);
+    final UserDirectory directory = mock(UserDirectory.class);
+    final OrderService service = new OrderService(repository, directory, Clock.fixed(CLOCK_INSTANT, ZoneOffset.UTC));
+
+    static UserSummary user(long id) {
+        return new UserSummary(id, "Ada " + id, "ada" + id + "@example.com");
+    }
+}
