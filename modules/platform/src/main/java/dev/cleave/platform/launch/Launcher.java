@@ -45,14 +45,21 @@ public final class Launcher {
 
     /**
      * Starts an assembly from the process environment and keeps it running until the JVM is asked to stop.
-     * Exits with status 1 and one clear log line if it cannot start.
+     * Exits with status 1 and one clear log line if it cannot start. With {@code CLEAVE_TRAINING_RUN=true} it stops
+     * again right after starting, which is how {@code ./cleave run} trains the JDK's AOT cache.
      *
      * @param assembly the assembly's name, for the startup line (e.g. {@code monolith})
      */
     public static void launch(String assembly) {
         configureLogFormat();
         try {
-            RunningAssembly running = start(assembly, Settings.load(System.getenv()), discover());
+            Config config = Settings.load(System.getenv());
+            RunningAssembly running = start(assembly, config, discover());
+            if (config.get("cleave.training-run").asBoolean().orElse(false)) {
+                // A run that only teaches the JDK's AOT cache what starting loads: start, then stop.
+                running.close();
+                return;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "cleave-shutdown"));
         } catch (RuntimeException e) {
             LOGGER.log(Level.ERROR, "cleave assembly '" + assembly + "' failed to start: " + e.getMessage(), e);

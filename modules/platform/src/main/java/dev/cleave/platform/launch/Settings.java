@@ -16,7 +16,8 @@ final class Settings {
     static final Map<String, String> ENVIRONMENT = Map.of(
             "PORT", "server.port",
             "HOST", "server.host",
-            "CLEAVE_DATA_DIR", "cleave.data-dir");
+            "CLEAVE_DATA_DIR", "cleave.data-dir",
+            "CLEAVE_TRAINING_RUN", "cleave.training-run");
 
     private Settings() {
     }
