@@ -22,4 +22,5 @@ module dev.cleave.platform {
     exports dev.cleave.platform.jdbc;
 
     uses dev.cleave.platform.spi.ContextProvider;
+    uses dev.cleave.platform.spi.RemoteApiProvider;
 }

@@ -48,7 +48,11 @@ final class AssemblyGraphs {
             new Expectation("monolith",
                             Set.of("dev.cleave.platform", "dev.cleave.user", "dev.cleave.user.api", "dev.cleave.order",
                                    "dev.cleave.order.api"),
-                            Set.of()),
+                            Set.of("dev.cleave.user.client")),
+            new Expectation("order",
+                            Set.of("dev.cleave.platform", "dev.cleave.order", "dev.cleave.order.api", "dev.cleave.user.api",
+                                   "dev.cleave.user.client"),
+                            Set.of("dev.cleave.user")),
             new Expectation("user",
                             Set.of("dev.cleave.platform", "dev.cleave.user", "dev.cleave.user.api"),
                             Set.of("dev.cleave.order.*")));

@@ -9,7 +9,7 @@ import java.util.List;
  */
 final class ProjectFiles {
     /** Every assembly and its main module. */
-    static final List<String> ASSEMBLIES = List.of("monolith", "user");
+    static final List<String> ASSEMBLIES = List.of("monolith", "order", "user");
 
     private ProjectFiles() {
     }

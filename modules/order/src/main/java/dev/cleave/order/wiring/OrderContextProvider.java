@@ -9,6 +9,7 @@ import dev.cleave.order.adapter.http.OrderHttpService;
 import dev.cleave.order.adapter.persistence.JdbcOrderRepository;
 import dev.cleave.order.api.OrderLookup;
 import dev.cleave.order.domain.OrderService;
+import dev.cleave.platform.http.Idempotency;
 import dev.cleave.platform.jdbc.ContextDatabase;
 import dev.cleave.platform.spi.ContextProvider;
 import dev.cleave.platform.spi.ContextSetup;
@@ -51,7 +52,8 @@ public final class OrderContextProvider implements ContextProvider {
         OrderService orders = new OrderService(new JdbcOrderRepository(database),
                                                setup.require(UserDirectory.class),
                                                Clock.systemUTC());
-        return new Running(database, orders, new OrderHttpService(orders));
+        Idempotency idempotency = Idempotency.create(database, Clock.systemUTC());
+        return new Running(database, orders, new OrderHttpService(orders, idempotency));
     }
 
     private record Running(ContextDatabase database, OrderService orders, OrderHttpService http)

@@ -1,13 +1,21 @@
 package dev.cleave.platform.http;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cleave.platform.api.InvalidInputException;
 import dev.cleave.platform.api.Violations;
@@ -30,6 +38,36 @@ public final class JsonFields {
 
     static JsonFields of(ObjectNode object) {
         return new JsonFields(object, "", new Violations());
+    }
+
+    /**
+     * What identifies this body whatever its formatting and property order: the SHA-256 of its canonical JSON.
+     *
+     * @return the fingerprint, hex
+     */
+    public String fingerprint() {
+        try {
+            byte[] canonical = Json.mapper().writeValueAsBytes(canonical(object));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint a JSON body", e);
+        }
+    }
+
+    private static JsonNode canonical(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            ObjectNode sorted = Json.mapper().createObjectNode();
+            new TreeMap<>(object.properties().stream()
+                                  .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+                    .forEach((name, value) -> sorted.set(name, canonical(value)));
+            return sorted;
+        }
+        if (node instanceof ArrayNode array) {
+            ArrayNode copy = Json.mapper().createArrayNode();
+            array.forEach(element -> copy.add(canonical(element)));
+            return copy;
+        }
+        return node;
     }
 
     /**

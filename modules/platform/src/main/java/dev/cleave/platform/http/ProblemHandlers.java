@@ -57,7 +57,9 @@ public final class ProblemHandlers {
             case UnavailableException unavailable -> {
                 long seconds = Math.max(1, unavailable.retryAfter().toSeconds());
                 response.header(HeaderNames.RETRY_AFTER, Long.toString(seconds));
-                LOGGER.log(Level.WARNING, "answering 503: " + unavailable.getMessage(), unavailable.getCause());
+                // An outage is expected and logged once per request without a stack trace; its cause says why.
+                LOGGER.log(Level.WARNING, "answering 503: " + unavailable.getMessage() + " (" + unavailable.getCause()
+                                          + ")");
                 yield ProblemType.UNAVAILABLE.with(unavailable.getMessage());
             }
         };

@@ -28,6 +28,8 @@ public final class ContextDatabase implements AutoCloseable {
 
     private final String context;
     private final HikariDataSource dataSource;
+    // The transaction of the current request, if one is open: work started inside it joins it.
+    private final ThreadLocal<Connection> current = new ThreadLocal<>();
 
     private ContextDatabase(String context, HikariDataSource dataSource) {
         this.context = context;
@@ -59,12 +61,24 @@ public final class ContextDatabase implements AutoCloseable {
         hikari.setConnectionTimeout(5_000);
         hikari.setInitializationFailTimeout(10_000);
 
+        // The context's own tables first (on a new database its schema is still empty), then the platform's
+        // tables in the same schema with their own history, so neither numbering constrains the other.
         Flyway.configure(owner.getClassLoader())
                 .dataSource(url, hikari.getUsername(), hikari.getPassword())
                 .schemas(schema)
                 .defaultSchema(schema)
                 .createSchemas(true)
                 .locations("classpath:db-" + context)
+                .load()
+                .migrate();
+        Flyway.configure(ContextDatabase.class.getClassLoader())
+                .dataSource(url, hikari.getUsername(), hikari.getPassword())
+                .schemas(schema)
+                .defaultSchema(schema)
+                .table("platform_schema_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .locations("classpath:db-platform")
                 .load()
                 .migrate();
 
@@ -90,7 +104,9 @@ public final class ContextDatabase implements AutoCloseable {
     }
 
     /**
-     * Runs work in one transaction: committed if it returns, rolled back if it throws.
+     * Runs work in one transaction: committed if it returns, rolled back if it throws. Inside another
+     * {@code inTransaction} on the same thread, the work joins that transaction instead, so a use case and what
+     * wraps it (an idempotency record, an outbox event) commit together or not at all.
      *
      * @param work the work
      * @param <T>  the result type
@@ -98,8 +114,13 @@ public final class ContextDatabase implements AutoCloseable {
      * @throws DataAccessException if the database fails
      */
     public <T> T inTransaction(SqlWork<T> work) {
+        Connection ambient = current.get();
+        if (ambient != null) {
+            return run(ambient, work, "transaction failed");
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            current.set(connection);
             try {
                 T result = work.run(connection);
                 connection.commit();
@@ -108,6 +129,7 @@ public final class ContextDatabase implements AutoCloseable {
                 connection.rollback();
                 throw e;
             } finally {
+                current.remove();
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
@@ -116,7 +138,8 @@ public final class ContextDatabase implements AutoCloseable {
     }
 
     /**
-     * Runs read-only work on one pooled connection in auto-commit mode.
+     * Runs read-only work on one pooled connection in auto-commit mode, or inside the current transaction if one
+     * is open on this thread (so it sees that transaction's own writes).
      *
      * @param work the work
      * @param <T>  the result type
@@ -124,10 +147,31 @@ public final class ContextDatabase implements AutoCloseable {
      * @throws DataAccessException if the database fails
      */
     public <T> T read(SqlWork<T> work) {
+        Connection ambient = current.get();
+        if (ambient != null) {
+            return run(ambient, work, "query failed");
+        }
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
             throw new DataAccessException(context + " database: query failed", e);
+        }
+    }
+
+    /**
+     * The context's name.
+     *
+     * @return the name
+     */
+    public String context() {
+        return context;
+    }
+
+    private <T> T run(Connection connection, SqlWork<T> work, String failure) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DataAccessException(context + " database: " + failure, e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.cleave.platform.launch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import dev.cleave.platform.http.ProblemDirectHandler;
 import dev.cleave.platform.http.ProblemHandlers;
 import dev.cleave.platform.spi.ContextProvider;
 import dev.cleave.platform.spi.ContextSetup;
+import dev.cleave.platform.spi.RemoteApiProvider;
 import dev.cleave.platform.spi.RunningContext;
 import io.helidon.config.Config;
 import io.helidon.http.DirectHandler.EventType;
@@ -54,7 +56,7 @@ public final class Launcher {
         configureLogFormat();
         try {
             Config config = Settings.load(System.getenv());
-            RunningAssembly running = start(assembly, config, discover());
+            RunningAssembly running = start(assembly, config, discover(), discoverRemotes());
             if (config.get("cleave.training-run").asBoolean().orElse(false)) {
                 // A run that only teaches the JDK's AOT cache what starting loads: start, then stop.
                 running.close();
@@ -77,7 +79,16 @@ public final class Launcher {
     }
 
     /**
-     * Starts an assembly.
+     * The clients of remote contexts on the module path.
+     *
+     * @return every {@link RemoteApiProvider} found
+     */
+    public static List<RemoteApiProvider> discoverRemotes() {
+        return ServiceLoader.load(RemoteApiProvider.class).stream().map(ServiceLoader.Provider::get).toList();
+    }
+
+    /**
+     * Starts an assembly of local contexts only.
      *
      * @param assembly the assembly's name
      * @param config   the configuration
@@ -85,6 +96,23 @@ public final class Launcher {
      * @return the running assembly; close it to stop
      */
     public static RunningAssembly start(String assembly, Config config, List<ContextProvider> contexts) {
+        return start(assembly, config, contexts, List.of());
+    }
+
+    /**
+     * Starts an assembly. A required API is bound to the local context that provides it; if none does, to a remote
+     * client on the module path; if there is none either, the assembly does not start.
+     *
+     * @param assembly the assembly's name
+     * @param config   the configuration
+     * @param contexts the contexts to run in this process
+     * @param remotes  clients of contexts that run elsewhere
+     * @return the running assembly; close it to stop
+     */
+    public static RunningAssembly start(String assembly,
+                                        Config config,
+                                        List<ContextProvider> contexts,
+                                        List<RemoteApiProvider> remotes) {
         long started = System.nanoTime();
         if (contexts.isEmpty()) {
             throw new IllegalStateException("no context on the module path; an assembly needs at least one");
@@ -93,36 +121,50 @@ public final class Launcher {
         List<ContextProvider> ordered = StartOrder.of(contexts);
         Map<Class<?>, Binding> bindings = new LinkedHashMap<>();
         List<RunningContext> running = new ArrayList<>();
+        List<AutoCloseable> clients = new ArrayList<>();
         try {
             for (ContextProvider context : ordered) {
                 for (Class<?> api : context.requires()) {
-                    bindings.computeIfAbsent(api, missing -> bindLocally(missing, context, ordered, running));
+                    bindings.computeIfAbsent(api, missing -> bind(missing, context, ordered, running, remotes,
+                                                                  config, clients));
                 }
                 running.add(context.start(ContextSetup.of(config, dataDir, context, implementations(bindings))));
             }
             WebServer server = server(config, running).start();
-            RunningAssembly assemblyHandle = new RunningAssembly(server, running);
+            RunningAssembly assemblyHandle = new RunningAssembly(server, running, clients);
             LOGGER.log(Level.INFO, startupLine(assembly, ordered, bindings.values(), server.port(), started));
             return assemblyHandle;
         } catch (RuntimeException e) {
-            running.reversed().forEach(RunningContext::close);
+            new RunningAssembly(null, running, clients).close();
             throw e;
         }
     }
 
-    private static Binding bindLocally(Class<?> api,
-                                       ContextProvider requiring,
-                                       List<ContextProvider> ordered,
-                                       List<RunningContext> running) {
+    private static Binding bind(Class<?> api,
+                                ContextProvider requiring,
+                                List<ContextProvider> ordered,
+                                List<RunningContext> running,
+                                List<RemoteApiProvider> remotes,
+                                Config config,
+                                List<AutoCloseable> clients) {
         for (int i = 0; i < running.size(); i++) {
             var implementation = running.get(i).api(api);
             if (implementation.isPresent()) {
                 return new Binding(api, implementation.get(), "in-process (" + ordered.get(i).name() + ")");
             }
         }
+        for (RemoteApiProvider remote : remotes) {
+            if (remote.api() == api) {
+                Config remoteConfig = config.get("cleave.remote").get(remote.service());
+                URI url = remoteConfig.get("url").asString().map(URI::create).orElse(remote.defaultUrl());
+                RemoteApiProvider.RemoteApi client = remote.connect(remoteConfig, url);
+                clients.add(client.closer());
+                return new Binding(api, client.implementation(), "remote (" + url + ")");
+            }
+        }
         throw new IllegalStateException("context '" + requiring.name() + "' requires " + api.getName()
                                         + ", but no module on the module path provides it; add the module of the "
-                                        + "context that implements it to this assembly");
+                                        + "context that implements it, or of its client, to this assembly");
     }
 
     private static WebServer server(Config config, List<RunningContext> running) {

@@ -1,42 +1,69 @@
 package dev.cleave.platform.launch;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
 /**
- * Loads an assembly's configuration. Highest priority first: the documented environment variables
- * ({@code PORT}, {@code CLEAVE_DATA_DIR}), then system properties, then other environment variables in Helidon's
- * mapping, then {@code application.yaml} on the module path.
+ * Loads an assembly's configuration. Highest priority first: the documented environment variables, then system
+ * properties, then other environment variables in Helidon's mapping, then {@code application.yaml} on the module
+ * path.
+ *
+ * <p>Documented variables: {@code PORT}, {@code HOST}, {@code CLEAVE_DATA_DIR}, {@code CLEAVE_TRAINING_RUN};
+ * {@code CLEAVE_<CONTEXT>_DB_URL}, {@code _USER}, {@code _PASSWORD}, {@code _POOL_SIZE} for a context's database;
+ * {@code <SERVICE>_SERVICE_URL} for where a remote context answers (e.g. {@code USER_SERVICE_URL}).
  */
 final class Settings {
-    /** Documented environment variables and the configuration keys they set. */
+    /** Fixed environment variables and the configuration keys they set. */
     static final Map<String, String> ENVIRONMENT = Map.of(
             "PORT", "server.port",
             "HOST", "server.host",
             "CLEAVE_DATA_DIR", "cleave.data-dir",
             "CLEAVE_TRAINING_RUN", "cleave.training-run");
+    private static final Pattern DATABASE = Pattern.compile("CLEAVE_([A-Z0-9]+)_DB_(URL|USER|PASSWORD|POOL_SIZE)");
+    private static final Pattern SERVICE_URL = Pattern.compile("([A-Z0-9]+)_SERVICE_URL");
 
     private Settings() {
     }
 
     static Config load(Map<String, String> environment) {
-        Map<String, String> explicit = new HashMap<>();
-        ENVIRONMENT.forEach((variable, key) -> {
-            String value = environment.get(variable);
-            if (value != null && !value.isBlank()) {
-                explicit.put(key, value.trim());
-            }
-        });
         return Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
-                .addSource(ConfigSources.create(explicit))
+                .addSource(ConfigSources.create(explicit(environment)))
                 .addSource(ConfigSources.systemProperties())
                 .addSource(ConfigSources.environmentVariables())
                 .addSource(ConfigSources.classpath("application.yaml").optional())
                 .build();
+    }
+
+    static Map<String, String> explicit(Map<String, String> environment) {
+        Map<String, String> explicit = new HashMap<>();
+        environment.forEach((variable, value) -> {
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            String key = ENVIRONMENT.get(variable);
+            Matcher database = DATABASE.matcher(variable);
+            Matcher service = SERVICE_URL.matcher(variable);
+            if (key == null && database.matches()) {
+                key = "cleave." + lower(database.group(1)) + ".db." + lower(database.group(2)).replace('_', '-');
+            } else if (key == null && service.matches()) {
+                key = "cleave.remote." + lower(service.group(1)) + ".url";
+            }
+            if (key != null) {
+                explicit.put(key, value.trim());
+            }
+        });
+        return explicit;
+    }
+
+    private static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.cleave.platform.http.Idempotency;
 import dev.cleave.platform.jdbc.ContextDatabase;
 import dev.cleave.platform.spi.ContextProvider;
 import dev.cleave.platform.spi.ContextSetup;
@@ -48,7 +49,8 @@ public final class UserContextProvider implements ContextProvider {
     public RunningContext start(ContextSetup setup) {
         ContextDatabase database = ContextDatabase.open(setup, NAME, "users", UserContextProvider.class);
         UserService users = new UserService(new JdbcUserRepository(database), Clock.systemUTC());
-        return new Running(database, users, new UserHttpService(users));
+        Idempotency idempotency = Idempotency.create(database, Clock.systemUTC());
+        return new Running(database, users, new UserHttpService(users, idempotency));
     }
 
     private record Running(ContextDatabase database, UserService users, UserHttpService http)

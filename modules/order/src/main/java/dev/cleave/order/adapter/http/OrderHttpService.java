@@ -8,11 +8,12 @@ import dev.cleave.order.domain.Order;
 import dev.cleave.order.domain.OrderService;
 import dev.cleave.platform.http.Allow;
 import dev.cleave.platform.http.ETags;
-import dev.cleave.platform.http.JsonBody;
+import dev.cleave.platform.http.Idempotency;
 import dev.cleave.platform.http.JsonFields;
 import dev.cleave.platform.http.Page;
 import dev.cleave.platform.http.PageQuery;
 import dev.cleave.platform.http.PathIds;
+import dev.cleave.platform.http.Reply;
 import dev.cleave.platform.http.Responses;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -37,14 +38,17 @@ public final class OrderHttpService implements HttpService {
     private static final Set<String> LIST_PARAMETERS = Set.of("userId", "limit", "cursor");
 
     private final OrderService orders;
+    private final Idempotency idempotency;
 
     /**
      * Creates the service.
      *
-     * @param orders the use cases
+     * @param orders      the use cases
+     * @param idempotency runs an order with an {@code Idempotency-Key} at most once
      */
-    public OrderHttpService(OrderService orders) {
+    public OrderHttpService(OrderService orders, Idempotency idempotency) {
         this.orders = orders;
+        this.idempotency = idempotency;
     }
 
     @Override
@@ -59,9 +63,10 @@ public final class OrderHttpService implements HttpService {
     }
 
     private void place(ServerRequest request, ServerResponse response) {
-        Order order = orders.place(newOrder(request));
-        response.header(HeaderNames.LOCATION, PATH + "/" + order.id());
-        send(response, Status.CREATED_201, order);
+        idempotency.handle(request, response, body -> {
+            Order order = orders.place(newOrder(body));
+            return Reply.created(PATH + "/" + order.id(), ETags.of(order.version()), OrderResource.of(order));
+        });
     }
 
     private void get(ServerRequest request, ServerResponse response) {
@@ -83,8 +88,8 @@ public final class OrderHttpService implements HttpService {
                                OrderResource::of));
     }
 
-    private static NewOrder newOrder(ServerRequest request) {
-        JsonFields body = JsonBody.read(request).allowOnly(WRITABLE, READ_ONLY);
+    private static NewOrder newOrder(JsonFields body) {
+        body.allowOnly(WRITABLE, READ_ONLY);
         Long userId = body.integer("userId");
         List<NewOrder.LineInput> lines = body.objects("items", NewOrder.MAX_LINES, item -> {
             item.allowOnly(ITEM_FIELDS, Set.of());

@@ -5,11 +5,13 @@ import java.util.Set;
 
 import dev.cleave.platform.http.Allow;
 import dev.cleave.platform.http.ETags;
+import dev.cleave.platform.http.Idempotency;
 import dev.cleave.platform.http.JsonBody;
 import dev.cleave.platform.http.JsonFields;
 import dev.cleave.platform.http.Page;
 import dev.cleave.platform.http.PageQuery;
 import dev.cleave.platform.http.PathIds;
+import dev.cleave.platform.http.Reply;
 import dev.cleave.platform.http.Responses;
 import dev.cleave.user.domain.User;
 import dev.cleave.user.domain.UserDetails;
@@ -35,14 +37,17 @@ public final class UserHttpService implements HttpService {
     private static final Set<String> LIST_PARAMETERS = Set.of("limit", "cursor");
 
     private final UserService users;
+    private final Idempotency idempotency;
 
     /**
      * Creates the service.
      *
-     * @param users the use cases
+     * @param users       the use cases
+     * @param idempotency runs a registration with an {@code Idempotency-Key} at most once
      */
-    public UserHttpService(UserService users) {
+    public UserHttpService(UserService users, Idempotency idempotency) {
         this.users = users;
+        this.idempotency = idempotency;
     }
 
     @Override
@@ -57,9 +62,10 @@ public final class UserHttpService implements HttpService {
     }
 
     private void register(ServerRequest request, ServerResponse response) {
-        User user = users.register(details(request));
-        response.header(HeaderNames.LOCATION, PATH + "/" + user.id());
-        send(response, Status.CREATED_201, user);
+        idempotency.handle(request, response, body -> {
+            User user = users.register(details(body));
+            return Reply.created(PATH + "/" + user.id(), ETags.of(user.version()), UserResource.of(user));
+        });
     }
 
     private void get(ServerRequest request, ServerResponse response) {
@@ -68,7 +74,7 @@ public final class UserHttpService implements HttpService {
 
     private void replace(ServerRequest request, ServerResponse response) {
         long id = PathIds.id(request, "id");
-        UserDetails details = details(request);
+        UserDetails details = details(JsonBody.read(request));
         send(response, Status.OK_200, users.replace(id, expectedVersion(request, id), details));
     }
 
@@ -84,8 +90,8 @@ public final class UserHttpService implements HttpService {
                        Page.of(users.list(page.afterId(), page.limit()), LISTING, User::id, UserResource::of));
     }
 
-    private static UserDetails details(ServerRequest request) {
-        JsonFields body = JsonBody.read(request).allowOnly(WRITABLE, READ_ONLY);
+    private static UserDetails details(JsonFields body) {
+        body.allowOnly(WRITABLE, READ_ONLY);
         String name = body.string("name");
         String email = body.string("email");
         return body.build(() -> UserDetails.of(name, email));

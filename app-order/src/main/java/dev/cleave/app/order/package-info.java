@@ -1,0 +1,4 @@
+/**
+ * The order service assembly's entry point.
+ */
+package dev.cleave.app.order;

@@ -1,0 +1,9 @@
+/**
+ * The order service: the order context alone. Its UserDirectory comes from the user client, over HTTP; the user
+ * context's implementation is not on its module path.
+ */
+module dev.cleave.app.order {
+    requires dev.cleave.platform;
+    requires dev.cleave.order;
+    requires dev.cleave.user.client;
+}

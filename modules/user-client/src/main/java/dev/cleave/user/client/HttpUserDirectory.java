@@ -1,0 +1,115 @@
+package dev.cleave.user.client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cleave.platform.api.UnavailableException;
+import dev.cleave.platform.http.Json;
+import dev.cleave.user.api.UserDirectory;
+import dev.cleave.user.api.UserSummary;
+import io.helidon.faulttolerance.Bulkhead;
+import io.helidon.faulttolerance.CircuitBreaker;
+import io.helidon.faulttolerance.CircuitBreakerOpenException;
+import io.helidon.faulttolerance.FaultTolerance;
+import io.helidon.faulttolerance.FtHandlerTyped;
+import io.helidon.faulttolerance.Retry;
+import io.helidon.webclient.api.HttpClientResponse;
+import io.helidon.webclient.api.WebClient;
+
+/**
+ * {@link UserDirectory} over the user service's public v1 API ({@code GET /v1/users/{id}}): the contract has one
+ * source of truth, the same one every other client uses. A 404 means "no such user"; anything else that is not a
+ * 200 is a failure of the service, which the caller sees as {@link UnavailableException}, never as "not found".
+ */
+final class HttpUserDirectory implements UserDirectory, AutoCloseable {
+    private static final System.Logger LOGGER = System.getLogger(HttpUserDirectory.class.getName());
+
+    private final WebClient client;
+    private final FtHandlerTyped<Optional<UserSummary>> resilience;
+    private final CircuitBreaker breaker;
+    private final UserClientSettings settings;
+
+    HttpUserDirectory(URI baseUrl, UserClientSettings settings) {
+        this.settings = settings;
+        // Keep-alive connections, pooled per host by the client.
+        this.client = WebClient.builder()
+                .baseUri(baseUrl)
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .keepAlive(true)
+                .build();
+        this.breaker = CircuitBreaker.builder()
+                .name("user-service")
+                .volume(10)
+                .errorRatio(50)
+                .successThreshold(1)
+                .delay(settings.breakerDelay())
+                .build();
+        Retry retry = Retry.builder()
+                .name("user-service")
+                .calls(settings.attempts())
+                .delay(settings.retryDelay())
+                .jitter(settings.retryDelay())
+                .overallTimeout(Duration.ofSeconds(2))
+                .build();
+        Bulkhead bulkhead = Bulkhead.builder()
+                .name("user-service")
+                .limit(settings.concurrency())
+                .queueLength(settings.concurrency() * 2)
+                .build();
+        // The handler added last is outermost: the bulkhead admits, the breaker judges each lookup as a whole,
+        // and the retry repeats only the HTTP call inside it.
+        this.resilience = FaultTolerance.<Optional<UserSummary>>typedBuilder()
+                .addRetry(retry)
+                .addBreaker(breaker)
+                .addBulkhead(bulkhead)
+                .build();
+    }
+
+    @Override
+    public Optional<UserSummary> find(long id) {
+        try {
+            return resilience.invoke(() -> fetch(id));
+        } catch (CircuitBreakerOpenException e) {
+            throw new UnavailableException("The user service is failing; orders cannot be checked against users "
+                                           + "right now.", settings.breakerDelay(), e);
+        } catch (RuntimeException e) {
+            throw new UnavailableException("The user service cannot be reached; orders cannot be checked against "
+                                           + "users right now.", Duration.ofSeconds(1), e);
+        }
+    }
+
+    private Optional<UserSummary> fetch(long id) {
+        try (HttpClientResponse response = client.get("/v1/users/" + id).request()) {
+            int status = response.status().code();
+            if (status == 404) {
+                return Optional.empty();
+            }
+            if (status != 200) {
+                throw new UserServiceFailure("the user service answered " + status);
+            }
+            JsonNode user = Json.mapper().readTree(response.entity().inputStream());
+            return Optional.of(new UserSummary(user.path("id").asLong(), user.path("name").asText(),
+                                               user.path("email").asText()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the user service's reply failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        LOGGER.log(System.Logger.Level.DEBUG, "user service client closed; breaker was " + breaker.state());
+        client.closeResource();
+    }
+
+    /** The user service answered, but not with a user or a 404. */
+    static final class UserServiceFailure extends RuntimeException {
+        UserServiceFailure(String message) {
+            super(message);
+        }
+    }
+}
