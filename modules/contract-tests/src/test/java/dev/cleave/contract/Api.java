@@ -9,24 +9,35 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A client of the v1 API over real HTTP, returning every reply whatever its status.
+ * A client of the v1 API over real HTTP, returning every reply whatever its status. In the split topology, order
+ * paths go to the order service and everything else to the user service, as a gateway would route them.
  */
 final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final URI base;
+    private final Function<String, URI> route;
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
     Api(URI base) {
-        this.base = base;
+        this(path -> base);
+    }
+
+    private Api(Function<String, URI> route) {
+        this.route = route;
+    }
+
+    /** Users and everything else to one service, orders to the other. */
+    static Api split(URI userService, URI orderService) {
+        return new Api(path -> path.startsWith("/v1/orders") ? orderService : userService);
     }
 
     Reply get(String path) {
@@ -37,8 +48,8 @@ final class Api {
         return send("DELETE", path, null, null);
     }
 
-    Reply postJson(String path, String json) {
-        return send("POST", path, json, "application/json");
+    Reply postJson(String path, String json, String... headers) {
+        return send("POST", path, json, "application/json", headers);
     }
 
     Reply putJson(String path, String json, String... headers) {
@@ -56,7 +67,7 @@ final class Api {
      * @return the reply
      */
     Reply send(String method, String path, String body, String contentType, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(route.apply(path).resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null
                         ? HttpRequest.BodyPublishers.noBody()

@@ -29,12 +29,16 @@ final class AssemblyProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path dataDir;
+    private final Map<String, String> env;
 
-    private AssemblyProcess(String name, Process process, int port, Path log) {
+    private AssemblyProcess(String name, Process process, int port, Path log, Path dataDir, Map<String, String> env) {
         this.name = name;
         this.process = process;
         this.port = port;
         this.log = log;
+        this.dataDir = dataDir;
+        this.env = env;
     }
 
     /**
@@ -46,12 +50,28 @@ final class AssemblyProcess implements AutoCloseable {
      * @return the running process
      */
     static AssemblyProcess start(String assembly, Path dataDir, Map<String, String> env) {
+        return start(assembly, dataDir, env, freePort());
+    }
+
+    /**
+     * Starts the same assembly again on the same port, data directory and environment, after this one stopped:
+     * a restart, as clients of it see one.
+     *
+     * @return the new process
+     */
+    AssemblyProcess restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        return start(name, dataDir, env, port);
+    }
+
+    private static AssemblyProcess start(String assembly, Path dataDir, Map<String, String> env, int port) {
         Path modules = Path.of(System.getProperty("cleave.assembly." + assembly, "missing"));
         if (!Files.isDirectory(modules)) {
             throw new IllegalStateException("the assembly " + assembly + " is not built at " + modules
                                             + "; build it first (./cleave build)");
         }
-        int port = freePort();
         try {
             Path workDir = Files.createDirectories(Path.of(System.getProperty("cleave.work.dir", "target")));
             Path log = Files.createTempFile(workDir, assembly + "-", ".log");
@@ -65,7 +85,7 @@ final class AssemblyProcess implements AutoCloseable {
             builder.environment().put("HOST", "127.0.0.1");
             builder.environment().put("CLEAVE_DATA_DIR", dataDir.toString());
             builder.environment().putAll(env);
-            AssemblyProcess started = new AssemblyProcess(assembly, builder.start(), port, log);
+            AssemblyProcess started = new AssemblyProcess(assembly, builder.start(), port, log, dataDir, Map.copyOf(env));
             started.awaitReady();
             return started;
         } catch (IOException e) {
@@ -94,8 +114,51 @@ final class AssemblyProcess implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (process.isAlive()) {
+            thawQuietly();
+        }
         process.destroy();
         awaitExit();
+    }
+
+    // A frozen JVM cannot run its shutdown hooks; let it, in case a test stopped while it was frozen.
+    private void thawQuietly() {
+        try {
+            new ProcessBuilder("kill", "-CONT", Long.toString(process.pid())).start().waitFor();
+        } catch (IOException e) {
+            // the process is stopped below either way
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Freezes the JVM (SIGSTOP): it still accepts connections, the kernel queues them, but it answers nothing, as a
+     * service stuck in a long pause would.
+     */
+    void freeze() {
+        signal("STOP");
+    }
+
+    /**
+     * Lets a frozen JVM run again (SIGCONT).
+     */
+    void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -272,6 +272,62 @@ abstract class ContractSuite {
         assertEquals(ids.stream().sorted((a, b) -> Long.compare(b, a)).toList(), ids);
     }
 
+    // ---- safe retries ------------------------------------------------------------------------------------------
+
+    @Test
+    void retryingARegistrationWithItsIdempotencyKeyReplaysItAndCreatesNothing() {
+        String key = "register-" + uniqueEmail();
+        String email = uniqueEmail();
+        Api.Reply first = api().postJson("/v1/users", "{\"name\":\"Once\",\"email\":\"" + email + "\"}",
+                                         "Idempotency-Key", key);
+        Api.Reply retry = api().postJson("/v1/users", "{ \"email\": \"" + email + "\", \"name\": \"Once\" }",
+                                         "Idempotency-Key", key);
+
+        assertEquals(201, first.status(), first::toString);
+        assertEquals(201, retry.status(), retry::toString);
+        assertEquals(first.json(), retry.json());
+        assertEquals(first.header("Location"), retry.header("Location"));
+        assertEquals(first.header("ETag"), retry.header("ETag"));
+        assertProblem(api().postJson("/v1/users", "{\"name\":\"Once\",\"email\":\"" + email + "\"}"), 409);
+    }
+
+    @Test
+    void reusingAnIdempotencyKeyForAnotherBodyIsUnprocessable() {
+        String key = "order-" + uniqueEmail();
+        long userId = registerUser().get("id").asLong();
+        assertEquals(201, api().postJson("/v1/orders", order(userId), "Idempotency-Key", key).status());
+
+        String other = "{\"userId\":" + userId + ",\"items\":[{\"sku\":\"OTHER\",\"quantity\":1,"
+                       + "\"unitPriceCents\":1}]}";
+        assertProblem(api().postJson("/v1/orders", other, "Idempotency-Key", key), 422);
+        assertProblem(api().postJson("/v1/orders", order(userId), "Idempotency-Key", "bad key with spaces"), 400);
+    }
+
+    @Test
+    void concurrentRetriesOfOneOrderCreateItOnce() throws Exception {
+        long userId = registerUser().get("id").asLong();
+        String key = "order-race-" + uniqueEmail();
+        List<Callable<Api.Reply>> attempts = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        for (int i = 0; i < 8; i++) {
+            attempts.add(() -> {
+                start.await();
+                return api().postJson("/v1/orders", order(userId), "Idempotency-Key", key);
+            });
+        }
+        Set<Long> ids = new HashSet<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(attempts.size())) {
+            List<Future<Api.Reply>> replies = attempts.stream().map(pool::submit).toList();
+            start.countDown();
+            for (Future<Api.Reply> reply : replies) {
+                assertEquals(201, reply.get().status(), () -> reply.resultNow().toString());
+                ids.add(reply.get().json().get("id").asLong());
+            }
+        }
+        assertEquals(1, ids.size(), ids::toString);
+        assertEquals(1, api().get("/v1/orders?userId=" + userId).json().get("items").size());
+    }
+
     // ---- client mistakes ---------------------------------------------------------------------------------------
 
     @Test

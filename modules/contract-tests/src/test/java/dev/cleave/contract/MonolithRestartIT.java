@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The monolith keeps what it answered for: users and orders survive a graceful restart and a crash.
+ * The monolith keeps what it answered for: users, orders and idempotency keys survive a graceful restart and a
+ * crash.
  */
 class MonolithRestartIT {
     @TempDir
@@ -23,14 +24,22 @@ class MonolithRestartIT {
         List<JsonNode> users = new ArrayList<>();
         List<JsonNode> orders = new ArrayList<>();
 
+        String key = "before-restart-" + ContractSuite.uniqueEmail();
+        String body = "{\"name\":\"Keyed\",\"email\":\"" + ContractSuite.uniqueEmail() + "\"}";
+        Api.Reply keyed;
         try (AssemblyProcess first = AssemblyProcess.start("monolith", dataDir, Map.of())) {
             Api api = new Api(first.baseUri());
             create(api, users, orders, 5);
+            keyed = api.postJson("/v1/users", body, "Idempotency-Key", key);
+            assertEquals(201, keyed.status(), keyed::toString);
         }
 
         AssemblyProcess second = AssemblyProcess.start("monolith", dataDir, Map.of());
         Api api = new Api(second.baseUri());
         assertAllThere(api, users, orders);
+        Api.Reply replayed = api.postJson("/v1/users", body, "Idempotency-Key", key);
+        assertEquals(201, replayed.status(), replayed::toString);
+        assertEquals(keyed.json(), replayed.json(), "an idempotency key outlives a restart");
         create(api, users, orders, 5);
         second.kill();
 

@@ -1,11 +1,15 @@
 package dev.cleave.platform.launch;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import dev.cleave.platform.launch.FakeContext.Greeter;
+import dev.cleave.platform.spi.RemoteApiProvider;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.webclient.api.WebClient;
@@ -47,6 +51,77 @@ class LaunchingAnAssemblyTest {
     }
 
     @Test
+    void aRequiredApiNoLocalContextProvidesIsBoundToARemoteClientAtItsConfiguredUrl() {
+        FakeContext consumer = FakeContext.plain("consumer", Set.of(), Set.of(Greeter.class));
+        List<URI> connectedTo = new ArrayList<>();
+        List<String> closed = new ArrayList<>();
+        RemoteApiProvider remote = new RemoteApiProvider() {
+            @Override
+            public Class<?> api() {
+                return Greeter.class;
+            }
+
+            @Override
+            public String service() {
+                return "greeter";
+            }
+
+            @Override
+            public URI defaultUrl() {
+                return URI.create("http://127.0.0.1:1");
+            }
+
+            @Override
+            public RemoteApi connect(Config config, URI baseUrl) {
+                connectedTo.add(baseUrl);
+                return new RemoteApi((Greeter) () -> "hello from " + baseUrl.getPort(), () -> closed.add("client"));
+            }
+        };
+        Config config = config(Map.of("cleave.remote.greeter.url", "http://127.0.0.1:9999"));
+
+        try (RunningAssembly assembly = Launcher.start("test", config, List.of(consumer), List.of(remote))) {
+            WebClient client = WebClient.builder().baseUri("http://127.0.0.1:" + assembly.port()).build();
+            assertEquals("hello from 9999", client.get("/consumer").requestEntity(String.class));
+        }
+        assertEquals(List.of(URI.create("http://127.0.0.1:9999")), connectedTo);
+        assertEquals(List.of("client"), closed);
+    }
+
+    @Test
+    void aLocalContextWinsOverARemoteClientOfTheSameApi() {
+        FakeContext producer = new FakeContext("producer", Set.of(Greeter.class), Set.of(),
+                                               Map.of(Greeter.class, setup -> (Greeter) () -> "local"));
+        FakeContext consumer = FakeContext.plain("consumer", Set.of(), Set.of(Greeter.class));
+        RemoteApiProvider unusedRemote = new RemoteApiProvider() {
+            @Override
+            public Class<?> api() {
+                return Greeter.class;
+            }
+
+            @Override
+            public String service() {
+                return "greeter";
+            }
+
+            @Override
+            public URI defaultUrl() {
+                return URI.create("http://127.0.0.1:1");
+            }
+
+            @Override
+            public RemoteApi connect(Config config, URI baseUrl) {
+                throw new AssertionError("the local context should have been bound");
+            }
+        };
+
+        try (RunningAssembly assembly = Launcher.start("test", config(), List.of(consumer, producer),
+                                                       List.of(unusedRemote))) {
+            WebClient client = WebClient.builder().baseUri("http://127.0.0.1:" + assembly.port()).build();
+            assertEquals("local", client.get("/consumer").requestEntity(String.class));
+        }
+    }
+
+    @Test
     void aRequiredApiNoModuleProvidesStopsTheStartWithAClearMessage() {
         FakeContext lonely = FakeContext.plain("lonely", Set.of(), Set.of(Greeter.class));
 
@@ -71,12 +146,18 @@ class LaunchingAnAssemblyTest {
     }
 
     private Config config() {
+        return config(Map.of());
+    }
+
+    private Config config(Map<String, String> more) {
+        Map<String, String> values = new HashMap<>(more);
+        values.put("server.port", "0");
+        values.put("server.host", "127.0.0.1");
+        values.put("cleave.data-dir", dataDir.toString());
         return Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
-                .addSource(ConfigSources.create(Map.of("server.port", "0",
-                                                       "server.host", "127.0.0.1",
-                                                       "cleave.data-dir", dataDir.toString())))
+                .addSource(ConfigSources.create(values))
                 .build();
     }
 }

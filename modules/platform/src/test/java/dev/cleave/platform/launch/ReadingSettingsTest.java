@@ -20,6 +20,21 @@ class ReadingSettingsTest {
     }
 
     @Test
+    void perContextDatabaseAndServiceUrlVariablesSetTheirKeys() {
+        Map<String, String> explicit = Settings.explicit(Map.of(
+                "CLEAVE_ORDER_DB_URL", "jdbc:postgresql://db/cleave",
+                "CLEAVE_ORDER_DB_POOL_SIZE", "4",
+                "CLEAVE_USER_DB_PASSWORD", "secret",
+                "USER_SERVICE_URL", "http://users:8081",
+                "UNRELATED", "x"));
+
+        assertEquals(Map.of("cleave.order.db.url", "jdbc:postgresql://db/cleave",
+                            "cleave.order.db.pool-size", "4",
+                            "cleave.user.db.password", "secret",
+                            "cleave.remote.user.url", "http://users:8081"), explicit);
+    }
+
+    @Test
     void blankVariablesAreIgnored() {
         Config config = Settings.load(Map.of("PORT", "  "));
 

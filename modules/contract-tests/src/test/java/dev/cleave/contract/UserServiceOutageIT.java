@@ -1,0 +1,124 @@
+package dev.cleave.contract;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The order service when the user service is down, frozen or back: placing an order answers 503 with
+ * {@code Retry-After} within 2.5 s and creates nothing, reading orders keeps working, and placing orders recovers
+ * by itself once the user service answers again.
+ */
+class UserServiceOutageIT {
+    private static final Duration ANSWER_WITHIN = Duration.ofMillis(2500);
+    private static final Duration RECOVERY_WITHIN = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dataDir;
+    private AssemblyProcess userService;
+    private AssemblyProcess orderService;
+    private Api api;
+
+    @BeforeEach
+    void start() {
+        userService = AssemblyProcess.start("user", dataDir.resolve("user"), Map.of());
+        orderService = AssemblyProcess.start("order", dataDir.resolve("order"),
+                                             Map.of("USER_SERVICE_URL", userService.baseUri().toString()));
+        api = Api.split(userService.baseUri(), orderService.baseUri());
+    }
+
+    @AfterEach
+    void stop() {
+        orderService.close();
+        userService.close();
+    }
+
+    @Test
+    void whileTheUserServiceIsDownOrdersAreRefusedQuicklyAndReadsWork() {
+        long userId = register();
+        long placed = place(userId).get("id").asLong();
+
+        userService.kill();
+        for (int i = 0; i < 12; i++) {
+            assertRefusedQuickly(userId);
+        }
+        Api.Reply read = api.get("/v1/orders/" + placed);
+        assertEquals(200, read.status(), read::toString);
+        assertEquals(1, api.get("/v1/orders?userId=" + userId).json().get("items").size(), "nothing was created");
+
+        userService = userService.restart();
+        awaitOrdersAccepted(userId);
+        assertEquals(2, api.get("/v1/orders?userId=" + userId).json().get("items").size());
+    }
+
+    @Test
+    void whileTheUserServiceHangsOrdersAreRefusedWithinTheDeadline() {
+        long userId = register();
+
+        userService.freeze();
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertRefusedQuickly(userId);
+            }
+        } finally {
+            userService.thaw();
+        }
+        awaitOrdersAccepted(userId);
+    }
+
+    private long register() {
+        Api.Reply user = api.postJson("/v1/users", "{\"name\":\"Outage\",\"email\":\"" + ContractSuite.uniqueEmail()
+                                                   + "\"}");
+        assertEquals(201, user.status(), user::toString);
+        return user.json().get("id").asLong();
+    }
+
+    private JsonNode place(long userId) {
+        Api.Reply order = api.postJson("/v1/orders", ContractSuite.order(userId));
+        assertEquals(201, order.status(), order::toString);
+        return order.json();
+    }
+
+    private void assertRefusedQuickly(long userId) {
+        Instant sent = Instant.now();
+        Api.Reply refused = api.postJson("/v1/orders", ContractSuite.order(userId));
+        Duration took = Duration.between(sent, Instant.now());
+
+        ContractSuite.assertProblem(refused, 503);
+        assertTrue(refused.header("Retry-After").map(Long::parseLong).orElse(0L) >= 1, refused::toString);
+        assertTrue(took.compareTo(ANSWER_WITHIN) < 0, () -> "503 took " + took);
+    }
+
+    private void awaitOrdersAccepted(long userId) {
+        Instant deadline = Instant.now().plus(RECOVERY_WITHIN);
+        Api.Reply last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = api.postJson("/v1/orders", ContractSuite.order(userId));
+            if (last.status() == 201) {
+                return;
+            }
+            assertEquals(503, last.status(), last::toString);
+            sleep(Duration.ofMillis(250));
+        }
+        throw new AssertionError("orders were not accepted again within " + RECOVERY_WITHIN + "; last: " + last);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
