@@ -12,10 +12,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,13 +48,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * fail, they are not skipped. After the class it drops them all; a shutdown hook drops them if the JVM ends
  * first, and every new fixture drops leftovers older than {@link #LEFTOVER_AGE} (a run killed outright).
  */
-public final class PostgresFixture implements BeforeAllCallback, AfterAllCallback {
+public final class PostgresFixture implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     /** What every database and role a fixture makes is called first, so a leftover is easy to recognise. */
     public static final String PREFIX = "cleave_test_";
     /** How old a leftover must be before a new fixture drops it: older than any test run, so never a live one. */
     public static final Duration LEFTOVER_AGE = Duration.ofHours(6);
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'_'HHmmss");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'_'HHmmss")
+            .withResolverStyle(ResolverStyle.STRICT);
     // cleave_test_<UTC yyyyMMdd_HHmmss>_<random>, then _<context> for a role.
     private static final Pattern NAME = Pattern.compile(PREFIX + "(\\d{8}_\\d{6})_[0-9a-f]+(_[a-z0-9_]+)?");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,19}");
@@ -130,11 +133,12 @@ public final class PostgresFixture implements BeforeAllCallback, AfterAllCallbac
             roles.put(context, database + "_" + context);
             passwords.put(context, HexFormat.of().formatHex(bytes(16)));
         });
-        provisioned = new Provisioned(database, admin.urlOf(database), roles, passwords);
+        Provisioned wanted = new Provisioned(database, admin.urlOf(database), roles, passwords);
 
         try (Connection server = admin.connect()) {
             dropLeftovers(server, Instant.now().minus(LEFTOVER_AGE));
             // From here on something may exist: drop it even if the JVM ends before afterAll.
+            provisioned = wanted;
             dropOnExit = new Thread(this::drop, "drop " + database);
             Runtime.getRuntime().addShutdownHook(dropOnExit);
             provision(server);
@@ -142,16 +146,18 @@ public final class PostgresFixture implements BeforeAllCallback, AfterAllCallbac
             close();
             throw new IllegalStateException(
                     "Could not create a throwaway PostgreSQL database at " + admin.url + " as " + admin.user + ": "
-                    + e.getMessage() + ". The persistence tests need PostgreSQL (CI starts it in .ci/run; by hand: "
-                    + "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start). Point "
-                    + "CLEAVE_TEST_POSTGRES_URL, CLEAVE_TEST_POSTGRES_USER and CLEAVE_TEST_POSTGRES_PASSWORD at "
-                    + "another server (a superuser, or a role that may create databases and roles).", e);
+                    + e.getMessage() + " -- The persistence tests need PostgreSQL; they are not skipped without it. "
+                    + "CI starts it in .ci/run; by hand: pg_ctlcluster --skip-systemctl-redirect "
+                    + "$(ls /etc/postgresql) main start. Or point CLEAVE_TEST_POSTGRES_URL, CLEAVE_TEST_POSTGRES_USER "
+                    + "and CLEAVE_TEST_POSTGRES_PASSWORD at another server (a superuser, or a role that may create "
+                    + "databases and roles).", e);
         }
     }
 
     /**
      * Drops the database and the roles. Safe to call again, or before {@link #create()}.
      */
+    @Override
     public synchronized void close() {
         if (provisioned == null) {
             return;
@@ -246,6 +252,27 @@ public final class PostgresFixture implements BeforeAllCallback, AfterAllCallbac
     }
 
     /**
+     * A new connection as the superuser, to the database the fixture administers the server from.
+     *
+     * @return the connection; the caller closes it
+     * @throws SQLException if PostgreSQL refuses
+     */
+    public Connection connectAsSuperuser() throws SQLException {
+        return admin.connect();
+    }
+
+    /**
+     * A new connection as the superuser to another database on the same server, such as {@link #database()}.
+     *
+     * @param database the database
+     * @return the connection; the caller closes it
+     * @throws SQLException if PostgreSQL refuses
+     */
+    public Connection connectAsSuperuser(String database) throws SQLException {
+        return admin.connect(admin.urlOf(database));
+    }
+
+    /**
      * Empties a context's schema: drops it with everything in it and creates it again, owned by the context's role,
      * so the next start migrates a new database as a fresh H2 file would. Close the context's pool first.
      *
@@ -281,13 +308,13 @@ public final class PostgresFixture implements BeforeAllCallback, AfterAllCallbac
         return exists("SELECT 1 FROM pg_roles WHERE rolname = '" + literal(name) + "'");
     }
 
-    // The same statements as docs/postgresql/provision.sql: keep both in step.
+    // The statements of docs/postgresql/provision.sql, for names that are new: change both together.
     private void provision(Connection server) throws SQLException {
         Provisioned p = provisioned;
         try (Statement sql = server.createStatement()) {
             for (String context : schemas.keySet()) {
-                sql.execute("CREATE ROLE " + quote(p.roles.get(context)) + " LOGIN NOSUPERUSER NOCREATEDB "
-                            + "NOCREATEROLE NOREPLICATION PASSWORD '" + p.passwords.get(context) + "'");
+                sql.execute("CREATE ROLE " + quote(p.roles.get(context)) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE "
+                            + "NOREPLICATION NOBYPASSRLS PASSWORD '" + p.passwords.get(context) + "'");
             }
             sql.execute("CREATE DATABASE " + quote(p.database));
             sql.execute("REVOKE ALL ON DATABASE " + quote(p.database) + " FROM PUBLIC");
@@ -447,7 +474,8 @@ public final class PostgresFixture implements BeforeAllCallback, AfterAllCallbac
 
         Admin {
             if (!JDBC_URL.matcher(Objects.requireNonNull(url)).matches()) {
-                throw new IllegalArgumentException("not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db): " + url);
+                throw new IllegalArgumentException("not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db): "
+                                                   + url);
             }
         }
 
@@ -460,7 +488,8 @@ public final class PostgresFixture implements BeforeAllCallback, AfterAllCallbac
         // A system property (cleave.test.postgres.url) wins over an environment variable (CLEAVE_TEST_POSTGRES_URL).
         private static Optional<String> setting(String name) {
             return Optional.ofNullable(System.getProperty("cleave.test.postgres." + name))
-                    .or(() -> Optional.ofNullable(System.getenv("CLEAVE_TEST_POSTGRES_" + name.toUpperCase())))
+                    .or(() -> Optional.ofNullable(
+                            System.getenv("CLEAVE_TEST_POSTGRES_" + name.toUpperCase(Locale.ROOT))))
                     .filter(value -> !value.isBlank());
         }
 

@@ -12,23 +12,46 @@ import dev.cleave.order.domain.Order;
 import dev.cleave.order.wiring.OrderContextProvider;
 import dev.cleave.platform.jdbc.ContextDatabase;
 import dev.cleave.platform.spi.ContextSetup;
+import dev.cleave.platform.testing.PostgresFixture;
 import io.helidon.config.Config;
 
 /**
- * A fresh order database, an embedded H2 file in a temporary directory migrated by the context's own Flyway
- * scripts, and a repository over it.
+ * The order context's real database, migrated by the context's own Flyway scripts exactly as at startup, and a
+ * repository over it: an embedded H2 file in a directory of the test's own, or a throwaway PostgreSQL database the
+ * context reaches as its own role.
  */
 final class OrderDatabaseFixture implements AutoCloseable {
     static final Instant T0 = Instant.parse("2024-05-01T10:15:30.123Z");
+    /** The schema the order context owns. */
+    static final String SCHEMA = "orders";
 
     final ContextDatabase database;
     final JdbcOrderRepository repository;
 
-    OrderDatabaseFixture(Path dataDir) {
+    private OrderDatabaseFixture(Config config, Path dataDir) {
         OrderContextProvider provider = new OrderContextProvider();
-        database = ContextDatabase.open(ContextSetup.of(Config.empty(), dataDir, provider, Map.of()),
-                                        OrderContextProvider.NAME, "orders", OrderContextProvider.class);
+        database = ContextDatabase.open(ContextSetup.of(config, dataDir, provider, Map.of()),
+                                        OrderContextProvider.NAME, SCHEMA, OrderContextProvider.class);
         repository = new JdbcOrderRepository(database);
+    }
+
+    /**
+     * A throwaway PostgreSQL database provisioned as production is, for both contexts, so a test can also try to
+     * cross from the user context's role into the order context's schema.
+     */
+    static PostgresFixture postgres() {
+        return PostgresFixture.forContexts(Map.of(OrderContextProvider.NAME, SCHEMA, "user", "users"));
+    }
+
+    /** Opens the default database: an H2 file in the directory. */
+    static OrderDatabaseFixture onH2(Path dataDir) {
+        return new OrderDatabaseFixture(Config.empty(), dataDir);
+    }
+
+    /** Opens the PostgreSQL database as the order context's role, as {@code CLEAVE_ORDER_DB_*} would. */
+    static OrderDatabaseFixture onPostgres(PostgresFixture postgres) {
+        // With a URL configured the context never looks at its data directory.
+        return new OrderDatabaseFixture(postgres.config(), Path.of("unused"));
     }
 
     static NewOrder order(long userId, String... skus) {

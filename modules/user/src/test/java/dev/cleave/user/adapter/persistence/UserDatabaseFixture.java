@@ -6,18 +6,22 @@ import java.util.Map;
 
 import dev.cleave.platform.jdbc.ContextDatabase;
 import dev.cleave.platform.spi.ContextSetup;
+import dev.cleave.platform.testing.PostgresFixture;
 import dev.cleave.user.domain.User;
 import dev.cleave.user.domain.UserDetails;
 import dev.cleave.user.wiring.UserContextProvider;
 import io.helidon.config.Config;
 
 /**
- * The user context's real database, an embedded H2 file in a directory of the test's own, migrated by Flyway
- * exactly as at startup, with the repository over it.
+ * The user context's real database, migrated by Flyway exactly as at startup, with the repository over it: an
+ * embedded H2 file in a directory of the test's own, or a throwaway PostgreSQL database the context reaches as its
+ * own role.
  */
 final class UserDatabaseFixture implements AutoCloseable {
     static final Instant T0 = Instant.parse("2026-02-01T10:00:00.123Z");
     static final Instant T1 = Instant.parse("2026-02-02T11:30:00.456Z");
+    /** The schema the user context owns. */
+    static final String SCHEMA = "users";
 
     final ContextDatabase database;
     final JdbcUserRepository users;
@@ -27,10 +31,29 @@ final class UserDatabaseFixture implements AutoCloseable {
         this.users = new JdbcUserRepository(database);
     }
 
-    static UserDatabaseFixture open(Path dataDir) {
+    /**
+     * A throwaway PostgreSQL database provisioned as production is, for both contexts, so a test can also try to
+     * cross from the order context's role into the user context's schema.
+     */
+    static PostgresFixture postgres() {
+        return PostgresFixture.forContexts(Map.of(UserContextProvider.NAME, SCHEMA, "order", "orders"));
+    }
+
+    /** Opens the default database: an H2 file in the directory. */
+    static UserDatabaseFixture onH2(Path dataDir) {
+        return open(Config.empty(), dataDir);
+    }
+
+    /** Opens the PostgreSQL database as the user context's role, as {@code CLEAVE_USER_DB_*} would. */
+    static UserDatabaseFixture onPostgres(PostgresFixture postgres) {
+        // With a URL configured the context never looks at its data directory.
+        return open(postgres.config(), Path.of("unused"));
+    }
+
+    private static UserDatabaseFixture open(Config config, Path dataDir) {
         UserContextProvider provider = new UserContextProvider();
-        ContextSetup setup = ContextSetup.of(Config.empty(), dataDir, provider, Map.of());
-        return new UserDatabaseFixture(ContextDatabase.open(setup, UserContextProvider.NAME, "users",
+        ContextSetup setup = ContextSetup.of(config, dataDir, provider, Map.of());
+        return new UserDatabaseFixture(ContextDatabase.open(setup, UserContextProvider.NAME, SCHEMA,
                                                             UserContextProvider.class));
     }
 

@@ -1,6 +1,5 @@
 package dev.cleave.order.adapter.persistence;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,8 +19,8 @@ import dev.cleave.platform.api.Slice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+import static dev.cleave.order.api.CancellationReason.CUSTOMER_REQUEST;
 import static dev.cleave.order.adapter.persistence.OrderDatabaseFixture.T0;
 import static dev.cleave.order.adapter.persistence.OrderDatabaseFixture.ids;
 import static dev.cleave.order.adapter.persistence.OrderDatabaseFixture.order;
@@ -30,17 +29,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link JdbcOrderRepository} on a real embedded H2 file database, a fresh one for each test.
+ * {@link JdbcOrderRepository} on a real database, a fresh one for each test.
+ *
+ * <p>The cases; {@link StoringOrdersOnH2Test} and {@link StoringOrdersOnPostgresTest} run them on each database the
+ * context supports.
  */
-class StoringOrdersTest {
-    @TempDir
-    Path dataDir;
-
+abstract class AbstractStoringOrdersTest {
     private OrderDatabaseFixture db;
+
+    /** Opens the order database, empty: each test starts from a new one. */
+    abstract OrderDatabaseFixture openEmpty();
 
     @BeforeEach
     void openDatabase() {
-        db = new OrderDatabaseFixture(dataDir);
+        db = openEmpty();
     }
 
     @AfterEach
@@ -104,30 +106,30 @@ class StoringOrdersTest {
     void aPlacedOrderIsCancelledOnceAndTheSecondCancellationChangesNothing() {
         Order placed = db.repository.insert(order(1, "a"), T0);
 
-        Order cancelled = db.repository.cancel(placed.id(), null, T0.plusSeconds(60)).orElseThrow();
+        Order cancelled = db.repository.cancel(placed.id(), null, CUSTOMER_REQUEST, T0.plusSeconds(60)).orElseThrow();
 
         assertEquals(OrderStatus.CANCELLED, cancelled.status());
         assertEquals(2, cancelled.version());
         assertEquals(T0, cancelled.createdAt());
         assertEquals(T0.plusSeconds(60), cancelled.updatedAt());
         assertEquals(placed.lines(), cancelled.lines());
-        assertEquals(Optional.empty(), db.repository.cancel(placed.id(), null, T0.plusSeconds(120)));
+        assertEquals(Optional.empty(), db.repository.cancel(placed.id(), null, CUSTOMER_REQUEST, T0.plusSeconds(120)));
         assertEquals(Optional.of(cancelled), db.repository.find(placed.id()));
     }
 
     @Test
     void aMissingOrderCannotBeCancelled() {
-        assertEquals(Optional.empty(), db.repository.cancel(999, null, T0));
+        assertEquals(Optional.empty(), db.repository.cancel(999, null, CUSTOMER_REQUEST, T0));
     }
 
     @Test
     void aCancellationExpectingAnotherVersionChangesNothing() {
         Order placed = db.repository.insert(order(1, "a"), T0);
 
-        assertEquals(Optional.empty(), db.repository.cancel(placed.id(), 2L, T0.plusSeconds(1)));
+        assertEquals(Optional.empty(), db.repository.cancel(placed.id(), 2L, CUSTOMER_REQUEST, T0.plusSeconds(1)));
         assertEquals(Optional.of(placed), db.repository.find(placed.id()));
 
-        Order cancelled = db.repository.cancel(placed.id(), 1L, T0.plusSeconds(2)).orElseThrow();
+        Order cancelled = db.repository.cancel(placed.id(), 1L, CUSTOMER_REQUEST, T0.plusSeconds(2)).orElseThrow();
         assertEquals(2, cancelled.version());
     }
 
@@ -218,7 +220,7 @@ class StoringOrdersTest {
                 CyclicBarrier start = new CyclicBarrier(2);
                 Callable<Optional<Order>> cancel = () -> {
                     start.await(10, TimeUnit.SECONDS);
-                    return db.repository.cancel(id, expected, T0.plusSeconds(1));
+                    return db.repository.cancel(id, expected, CUSTOMER_REQUEST, T0.plusSeconds(1));
                 };
                 Future<Optional<Order>> one = threads.submit(cancel);
                 Future<Optional<Order>> two = threads.submit(cancel);

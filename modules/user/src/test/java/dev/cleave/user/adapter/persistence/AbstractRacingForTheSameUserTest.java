@@ -1,6 +1,5 @@
 package dev.cleave.user.adapter.persistence;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import static dev.cleave.user.adapter.persistence.UserDatabaseFixture.T1;
 import static dev.cleave.user.adapter.persistence.UserDatabaseFixture.details;
@@ -30,19 +28,22 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Many requests at once for the same email or the same version: the database lets exactly one win and tells
  * every loser so, rather than failing or letting two win.
+ *
+ * <p>The cases; {@link RacingForTheSameUserOnH2Test} and {@link RacingForTheSameUserOnPostgresTest} run them on
+ * each database the context supports.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class RacingForTheSameUserTest {
+abstract class AbstractRacingForTheSameUserTest {
     private static final int RACERS = 16;
-
-    @TempDir
-    Path dataDir;
 
     private UserDatabaseFixture db;
 
+    /** Opens the user database, empty: each test starts from a new one. */
+    abstract UserDatabaseFixture openEmpty();
+
     @BeforeEach
     void open() {
-        db = UserDatabaseFixture.open(dataDir);
+        db = openEmpty();
     }
 
     @AfterEach

@@ -1,6 +1,5 @@
 package dev.cleave.user.adapter.persistence;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +8,6 @@ import dev.cleave.user.domain.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,16 +15,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Listing pages through users in ascending id order and says whether more follow.
+ *
+ * <p>The cases; {@link ListingStoredUsersOnH2Test} and {@link ListingStoredUsersOnPostgresTest} run them on each
+ * database the context supports.
  */
-class ListingStoredUsersTest {
-    @TempDir
-    Path dataDir;
-
+abstract class AbstractListingStoredUsersTest {
     private UserDatabaseFixture db;
+
+    /** Opens the user database, empty: each test starts from a new one. */
+    abstract UserDatabaseFixture openEmpty();
 
     @BeforeEach
     void open() {
-        db = UserDatabaseFixture.open(dataDir);
+        db = openEmpty();
     }
 
     @AfterEach

@@ -1,6 +1,5 @@
 package dev.cleave.user.adapter.persistence;
 
-import java.nio.file.Path;
 import java.util.Optional;
 
 import dev.cleave.platform.api.ConflictException;
@@ -10,7 +9,6 @@ import dev.cleave.user.domain.UserDetails;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static dev.cleave.user.adapter.persistence.UserDatabaseFixture.T0;
 import static dev.cleave.user.adapter.persistence.UserDatabaseFixture.T1;
@@ -21,18 +19,24 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link JdbcUserRepository} on a real H2 file: inserting, finding, updating with a version check, deleting, and
+ * {@link JdbcUserRepository} on a real database: inserting, finding, updating with a version check, deleting, and
  * the unique email the table enforces.
+ *
+ * <p>The cases; {@link StoringUsersOnH2Test} and {@link StoringUsersOnPostgresTest} run them on each database the
+ * context supports.
  */
-class StoringUsersTest {
-    @TempDir
-    Path dataDir;
-
+abstract class AbstractStoringUsersTest {
     private UserDatabaseFixture db;
+
+    /** Opens the user database, empty: each test starts from a new one. */
+    abstract UserDatabaseFixture openEmpty();
+
+    /** Opens the same user database again, as a restart does. */
+    abstract UserDatabaseFixture reopen();
 
     @BeforeEach
     void open() {
-        db = UserDatabaseFixture.open(dataDir);
+        db = openEmpty();
     }
 
     @AfterEach
@@ -233,7 +237,7 @@ class StoringUsersTest {
         User ada = db.insert("Ada", "ada@example.com");
         db.close();
 
-        db = UserDatabaseFixture.open(dataDir);
+        db = reopen();
 
         assertEquals(Optional.of(ada), db.users.find(ada.id()));
     }
