@@ -9,20 +9,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same contract against the split topology: {@code app-user} and {@code app-order} as two JVMs, the order
- * service calling the user service over HTTP, each with its own embedded database.
+ * service calling the user service over HTTP, each with its own embedded database, events through RabbitMQ.
  */
 class SplitContractIT extends ContractSuite {
     @TempDir
     static Path dataDir;
+    private static Broker broker;
     private static AssemblyProcess userService;
     private static AssemblyProcess orderService;
     private static Api api;
 
     @BeforeAll
     static void start() {
-        userService = AssemblyProcess.start("user", dataDir.resolve("user"), Map.of());
+        broker = Broker.create();
+        userService = AssemblyProcess.start("user", dataDir.resolve("user"), Map.of("CLEAVE_AMQP_URL", broker.url()));
         orderService = AssemblyProcess.start("order", dataDir.resolve("order"),
-                                             Map.of("USER_SERVICE_URL", userService.baseUri().toString()));
+                                             Map.of("USER_SERVICE_URL", userService.baseUri().toString(),
+                                                    "CLEAVE_AMQP_URL", broker.url()));
         api = Api.split(userService.baseUri(), orderService.baseUri());
     }
 
@@ -33,6 +36,9 @@ class SplitContractIT extends ContractSuite {
         }
         if (userService != null) {
             userService.close();
+        }
+        if (broker != null) {
+            broker.close();
         }
     }
 

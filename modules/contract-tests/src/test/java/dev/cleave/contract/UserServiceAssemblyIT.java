@@ -17,7 +17,9 @@ class UserServiceAssemblyIT {
 
     @Test
     void servesUsersAndNoOrders() {
-        try (AssemblyProcess userService = AssemblyProcess.start("user", dataDir, Map.of())) {
+        try (Broker broker = Broker.create();
+             AssemblyProcess userService = AssemblyProcess.start("user", dataDir,
+                                                                 Map.of("CLEAVE_AMQP_URL", broker.url()))) {
             Api api = new Api(userService.baseUri());
             Api.Reply created = api.postJson("/v1/users", "{\"name\":\"Solo\",\"email\":\""
                                                           + ContractSuite.uniqueEmail() + "\"}");

@@ -25,15 +25,18 @@ class UserServiceOutageIT {
 
     @TempDir
     Path dataDir;
+    private Broker broker;
     private AssemblyProcess userService;
     private AssemblyProcess orderService;
     private Api api;
 
     @BeforeEach
     void start() {
-        userService = AssemblyProcess.start("user", dataDir.resolve("user"), Map.of());
+        broker = Broker.create();
+        userService = AssemblyProcess.start("user", dataDir.resolve("user"), Map.of("CLEAVE_AMQP_URL", broker.url()));
         orderService = AssemblyProcess.start("order", dataDir.resolve("order"),
-                                             Map.of("USER_SERVICE_URL", userService.baseUri().toString()));
+                                             Map.of("USER_SERVICE_URL", userService.baseUri().toString(),
+                                                    "CLEAVE_AMQP_URL", broker.url()));
         api = Api.split(userService.baseUri(), orderService.baseUri());
     }
 
@@ -41,6 +44,7 @@ class UserServiceOutageIT {
     void stop() {
         orderService.close();
         userService.close();
+        broker.close();
     }
 
     @Test

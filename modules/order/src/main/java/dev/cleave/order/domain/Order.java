@@ -3,6 +3,7 @@ package dev.cleave.order.domain;
 import java.time.Instant;
 import java.util.List;
 
+import dev.cleave.order.api.CancellationReason;
 import dev.cleave.order.api.OrderStatus;
 import dev.cleave.order.api.OrderSummary;
 
@@ -14,6 +15,7 @@ import dev.cleave.order.api.OrderSummary;
  * @param lines      its lines, in the order the client sent them
  * @param totalCents the exact sum of the lines
  * @param status     placed or cancelled
+ * @param cancellationReason why it was cancelled, or {@code null} while it is placed
  * @param createdAt  when it was placed
  * @param updatedAt  when it last changed
  * @param version    increases with every change
@@ -23,6 +25,7 @@ public record Order(long id,
                     List<OrderLine> lines,
                     long totalCents,
                     OrderStatus status,
+                    CancellationReason cancellationReason,
                     Instant createdAt,
                     Instant updatedAt,
                     long version) {

@@ -1,8 +1,10 @@
 package dev.cleave.order.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
+import dev.cleave.order.api.CancellationReason;
 import dev.cleave.platform.api.Slice;
 
 /**
@@ -32,10 +34,21 @@ public interface OrderRepository {
      *
      * @param id              the id
      * @param expectedVersion the version the client saw, or {@code null}
+     * @param reason          why
      * @param now             the time of cancellation
      * @return the cancelled order, or empty if it is missing, already cancelled or at another version
      */
-    Optional<Order> cancel(long id, Long expectedVersion, Instant now);
+    Optional<Order> cancel(long id, Long expectedVersion, CancellationReason reason, Instant now);
+
+    /**
+     * Cancels every placed order of a user.
+     *
+     * @param userId the user
+     * @param reason why
+     * @param now    the time of cancellation
+     * @return the orders cancelled now (not those cancelled before)
+     */
+    List<Order> cancelPlacedOrdersOf(long userId, CancellationReason reason, Instant now);
 
     /**
      * Lists orders newest first.

@@ -3,36 +3,54 @@ package dev.cleave.order.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
+import dev.cleave.order.api.CancellationReason;
+import dev.cleave.order.api.OrderCancelled;
 import dev.cleave.order.api.OrderLookup;
+import dev.cleave.order.api.OrderPlaced;
 import dev.cleave.order.api.OrderStatus;
 import dev.cleave.order.api.OrderSummary;
 import dev.cleave.platform.api.ConflictException;
+import dev.cleave.platform.api.EventPublisher;
 import dev.cleave.platform.api.NotFoundException;
 import dev.cleave.platform.api.PreconditionFailedException;
 import dev.cleave.platform.api.Slice;
+import dev.cleave.platform.api.Transactions;
 import dev.cleave.platform.api.UnprocessableException;
 import dev.cleave.user.api.UserDirectory;
 
 /**
- * The order context's use cases. Also the in-process implementation of {@link OrderLookup}.
+ * The order context's use cases. Also the in-process implementation of {@link OrderLookup}. Every change publishes
+ * its event in the change's own transaction: {@link OrderPlaced}, {@link OrderCancelled}.
  */
 public final class OrderService implements OrderLookup {
     private final OrderRepository orders;
     private final UserDirectory users;
+    private final Transactions transactions;
+    private final EventPublisher events;
     private final Clock clock;
 
     /**
      * Creates the service.
      *
-     * @param orders where orders are kept
-     * @param users  the user context's directory, in-process or remote
-     * @param clock  the time source
+     * @param orders       where orders are kept
+     * @param users        the user context's directory, in-process or remote
+     * @param transactions the unit of work of each use case
+     * @param events       where events go, with the change that caused them
+     * @param clock        the time source
      */
-    public OrderService(OrderRepository orders, UserDirectory users, Clock clock) {
+    public OrderService(OrderRepository orders,
+                        UserDirectory users,
+                        Transactions transactions,
+                        EventPublisher events,
+                        Clock clock) {
         this.orders = orders;
         this.users = users;
+        this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -48,7 +66,12 @@ public final class OrderService implements OrderLookup {
         if (users.find(order.userId()).isEmpty()) {
             throw new UnprocessableException("No user with id " + order.userId() + "; orders need a current user.");
         }
-        return orders.insert(order, now());
+        return transactions.inTransaction(() -> {
+            Order placed = orders.insert(order, now());
+            events.publish(new OrderPlaced(UUID.randomUUID(), placed.createdAt(), placed.id(), placed.version(),
+                                           placed.userId(), placed.totalCents()));
+            return placed;
+        });
     }
 
     /**
@@ -73,7 +96,12 @@ public final class OrderService implements OrderLookup {
      * @throws PreconditionFailedException if it is not at the expected version
      */
     public Order cancel(long id, Optional<Long> expectedVersion) {
-        Optional<Order> cancelled = orders.cancel(id, expectedVersion.orElse(null), now());
+        Optional<Order> cancelled = transactions.inTransaction(() -> {
+            Optional<Order> order = orders.cancel(id, expectedVersion.orElse(null),
+                                                  CancellationReason.CUSTOMER_REQUEST, now());
+            order.ifPresent(this::publishCancelled);
+            return order;
+        });
         if (cancelled.isPresent()) {
             return cancelled.get();
         }
@@ -83,6 +111,25 @@ public final class OrderService implements OrderLookup {
         }
         throw new PreconditionFailedException("Order " + id + " is at version " + current.version()
                                               + ", not the version in If-Match; read it again.");
+    }
+
+    /**
+     * Cancels every placed order of a user who was deleted; orders cancelled before keep their reason.
+     *
+     * @param userId the deleted user
+     * @return how many orders were cancelled
+     */
+    public int cancelPlacedOrdersOfDeletedUser(long userId) {
+        return transactions.inTransaction(() -> {
+            List<Order> cancelled = orders.cancelPlacedOrdersOf(userId, CancellationReason.USER_DELETED, now());
+            cancelled.forEach(this::publishCancelled);
+            return cancelled.size();
+        });
+    }
+
+    private void publishCancelled(Order order) {
+        events.publish(new OrderCancelled(UUID.randomUUID(), order.updatedAt(), order.id(), order.version(),
+                                          order.userId(), order.cancellationReason()));
     }
 
     /**

@@ -10,10 +10,14 @@ import dev.cleave.order.adapter.persistence.JdbcOrderRepository;
 import dev.cleave.order.api.OrderLookup;
 import dev.cleave.order.domain.OrderService;
 import dev.cleave.platform.http.Idempotency;
+import dev.cleave.platform.events.Outbox;
+import dev.cleave.platform.events.Subscription;
 import dev.cleave.platform.jdbc.ContextDatabase;
+import dev.cleave.platform.jdbc.JdbcTransactions;
 import dev.cleave.platform.spi.ContextProvider;
 import dev.cleave.platform.spi.ContextSetup;
 import dev.cleave.platform.spi.RunningContext;
+import dev.cleave.user.api.UserDeleted;
 import dev.cleave.user.api.UserDirectory;
 import io.helidon.health.HealthCheck;
 import io.helidon.webserver.http.HttpRouting;
@@ -49,15 +53,30 @@ public final class OrderContextProvider implements ContextProvider {
     @Override
     public RunningContext start(ContextSetup setup) {
         ContextDatabase database = ContextDatabase.open(setup, NAME, "orders", OrderContextProvider.class);
+        Outbox outbox = Outbox.create(database, NAME);
         OrderService orders = new OrderService(new JdbcOrderRepository(database),
                                                setup.require(UserDirectory.class),
+                                               JdbcTransactions.of(database),
+                                               outbox,
                                                Clock.systemUTC());
         Idempotency idempotency = Idempotency.create(database, Clock.systemUTC());
-        return new Running(database, orders, new OrderHttpService(orders, idempotency));
+        return new Running(database, outbox, orders, new OrderHttpService(orders, idempotency));
     }
 
-    private record Running(ContextDatabase database, OrderService orders, OrderHttpService http)
+    private record Running(ContextDatabase database, Outbox outbox, OrderService orders, OrderHttpService http)
             implements RunningContext {
+        @Override
+        public List<Outbox> outboxes() {
+            return List.of(outbox);
+        }
+
+        // A deleted user's placed orders are cancelled; the user context tells us through its UserDeleted event.
+        @Override
+        public List<Subscription<?>> subscriptions() {
+            return List.of(new Subscription<>(NAME, database, "user", UserDeleted.class,
+                                              deleted -> orders.cancelPlacedOrdersOfDeletedUser(deleted.userId())));
+        }
+
         @Override
         public void routing(HttpRouting.Builder routing) {
             routing.register(OrderHttpService.PATH, http);

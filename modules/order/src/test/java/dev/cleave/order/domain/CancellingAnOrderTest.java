@@ -8,6 +8,7 @@ import dev.cleave.platform.api.NotFoundException;
 import dev.cleave.platform.api.PreconditionFailedException;
 import org.junit.jupiter.api.Test;
 
+import static dev.cleave.order.api.CancellationReason.CUSTOMER_REQUEST;
 import static dev.cleave.order.domain.NewOrderFixture.anOrderFor;
 import static dev.cleave.order.domain.NewOrderFixture.cancelled;
 import static dev.cleave.order.domain.NewOrderFixture.placed;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -33,7 +35,7 @@ class CancellingAnOrderTest {
     @Test
     void aPlacedOrderIsCancelledAtTheCurrentTime() {
         Order done = cancelled(5, order, 2);
-        when(fixture.repository.cancel(5, null, NOW)).thenReturn(Optional.of(done));
+        when(fixture.repository.cancel(5, null, CUSTOMER_REQUEST, NOW)).thenReturn(Optional.of(done));
 
         assertSame(done, fixture.service.cancel(5, Optional.empty()));
         verify(fixture.repository, never()).find(anyLong());
@@ -42,14 +44,14 @@ class CancellingAnOrderTest {
     @Test
     void theVersionTheClientSawIsPassedToTheRepository() {
         Order done = cancelled(5, order, 4);
-        when(fixture.repository.cancel(5, 3L, NOW)).thenReturn(Optional.of(done));
+        when(fixture.repository.cancel(5, 3L, CUSTOMER_REQUEST, NOW)).thenReturn(Optional.of(done));
 
         assertSame(done, fixture.service.cancel(5, Optional.of(3L)));
     }
 
     @Test
     void anAlreadyCancelledOrderIsAConflict() {
-        when(fixture.repository.cancel(5, null, NOW)).thenReturn(Optional.empty());
+        when(fixture.repository.cancel(5, null, CUSTOMER_REQUEST, NOW)).thenReturn(Optional.empty());
         when(fixture.repository.find(5)).thenReturn(Optional.of(cancelled(5, order, 2)));
 
         ConflictException e = assertThrows(ConflictException.class, () -> fixture.service.cancel(5, Optional.empty()));
@@ -58,7 +60,7 @@ class CancellingAnOrderTest {
 
     @Test
     void anAlreadyCancelledOrderIsAConflictEvenWithAStaleVersion() {
-        when(fixture.repository.cancel(5, 1L, NOW)).thenReturn(Optional.empty());
+        when(fixture.repository.cancel(5, 1L, CUSTOMER_REQUEST, NOW)).thenReturn(Optional.empty());
         when(fixture.repository.find(5)).thenReturn(Optional.of(cancelled(5, order, 2)));
 
         assertThrows(ConflictException.class, () -> fixture.service.cancel(5, Optional.of(1L)));
@@ -66,7 +68,7 @@ class CancellingAnOrderTest {
 
     @Test
     void aMissingOrderIsNotFound() {
-        when(fixture.repository.cancel(anyLong(), isNull(), any())).thenReturn(Optional.empty());
+        when(fixture.repository.cancel(anyLong(), isNull(), eq(CUSTOMER_REQUEST), any())).thenReturn(Optional.empty());
         when(fixture.repository.find(5)).thenReturn(Optional.empty());
 
         NotFoundException e = assertThrows(NotFoundException.class, () -> fixture.service.cancel(5, Optional.empty()));
@@ -75,7 +77,7 @@ class CancellingAnOrderTest {
 
     @Test
     void aStaleExpectedVersionFailsThePrecondition() {
-        when(fixture.repository.cancel(5, 1L, NOW)).thenReturn(Optional.empty());
+        when(fixture.repository.cancel(5, 1L, CUSTOMER_REQUEST, NOW)).thenReturn(Optional.empty());
         when(fixture.repository.find(5)).thenReturn(Optional.of(placed(5, order, 2)));
 
         PreconditionFailedException e = assertThrows(PreconditionFailedException.class,

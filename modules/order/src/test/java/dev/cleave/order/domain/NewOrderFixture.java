@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import dev.cleave.order.api.CancellationReason;
 import dev.cleave.order.api.OrderStatus;
 import dev.cleave.platform.api.InvalidInputException;
 import dev.cleave.platform.api.Violation;
@@ -43,13 +44,13 @@ final class NewOrderFixture {
     }
 
     static Order placed(long id, NewOrder order, long version) {
-        return new Order(id, order.userId(), order.lines(), order.totalCents(), OrderStatus.PLACED, PLACED_AT,
+        return new Order(id, order.userId(), order.lines(), order.totalCents(), OrderStatus.PLACED, null, PLACED_AT,
                          PLACED_AT, version);
     }
 
     static Order cancelled(long id, NewOrder order, long version) {
-        return new Order(id, order.userId(), order.lines(), order.totalCents(), OrderStatus.CANCELLED, PLACED_AT,
-                         PLACED_AT.plusSeconds(60), version);
+        return new Order(id, order.userId(), order.lines(), order.totalCents(), OrderStatus.CANCELLED,
+                         CancellationReason.CUSTOMER_REQUEST, PLACED_AT, PLACED_AT.plusSeconds(60), version);
     }
 
     /** The violations {@link NewOrder#of} reports for the input; fails if it accepts it. */

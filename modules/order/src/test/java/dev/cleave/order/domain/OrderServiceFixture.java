@@ -3,6 +3,10 @@ package dev.cleave.order.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
+
+import dev.cleave.platform.api.EventPublisher;
+import dev.cleave.platform.api.Transactions;
 
 import dev.cleave.user.api.UserDirectory;
 import dev.cleave.user.api.UserSummary;
@@ -19,7 +23,17 @@ final class OrderServiceFixture {
 
     final OrderRepository repository = mock(OrderRepository.class);
     final UserDirectory directory = mock(UserDirectory.class);
-    final OrderService service = new OrderService(repository, directory, Clock.fixed(CLOCK_INSTANT, ZoneOffset.UTC));
+    final EventPublisher events = mock(EventPublisher.class);
+    final OrderService service = new OrderService(repository, directory, new InlineTransactions(), events,
+                                                  Clock.fixed(CLOCK_INSTANT, ZoneOffset.UTC));
+
+    /** Runs the work as it is: these tests have no database, so a transaction is just the work. */
+    static final class InlineTransactions implements Transactions {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return work.get();
+        }
+    }
 
     static UserSummary user(long id) {
         return new UserSummary(id, "Ada " + id, "ada" + id + "@example.com");

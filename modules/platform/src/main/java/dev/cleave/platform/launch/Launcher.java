@@ -18,9 +18,11 @@ import dev.cleave.platform.http.ProblemDirectHandler;
 import dev.cleave.platform.http.ProblemHandlers;
 import dev.cleave.platform.spi.ContextProvider;
 import dev.cleave.platform.spi.ContextSetup;
+import dev.cleave.platform.spi.EventTransportProvider;
 import dev.cleave.platform.spi.RemoteApiProvider;
 import dev.cleave.platform.spi.RunningContext;
 import io.helidon.config.Config;
+import io.helidon.health.HealthCheck;
 import io.helidon.http.DirectHandler.EventType;
 import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.http.media.MediaContext;
@@ -56,7 +58,7 @@ public final class Launcher {
         configureLogFormat();
         try {
             Config config = Settings.load(System.getenv());
-            RunningAssembly running = start(assembly, config, discover(), discoverRemotes());
+            RunningAssembly running = start(assembly, config, discover(), discoverRemotes(), discoverTransports());
             if (config.get("cleave.training-run").asBoolean().orElse(false)) {
                 // A run that only teaches the JDK's AOT cache what starting loads: start, then stop.
                 running.close();
@@ -88,6 +90,15 @@ public final class Launcher {
     }
 
     /**
+     * The event transports on the module path: none (events stay in-process) or one broker module.
+     *
+     * @return every {@link EventTransportProvider} found
+     */
+    public static List<EventTransportProvider> discoverTransports() {
+        return ServiceLoader.load(EventTransportProvider.class).stream().map(ServiceLoader.Provider::get).toList();
+    }
+
+    /**
      * Starts an assembly of local contexts only.
      *
      * @param assembly the assembly's name
@@ -113,6 +124,24 @@ public final class Launcher {
                                         Config config,
                                         List<ContextProvider> contexts,
                                         List<RemoteApiProvider> remotes) {
+        return start(assembly, config, contexts, remotes, List.of());
+    }
+
+    /**
+     * Starts an assembly, its event transport included.
+     *
+     * @param assembly   the assembly's name
+     * @param config     the configuration
+     * @param contexts   the contexts to run in this process
+     * @param remotes    clients of contexts that run elsewhere
+     * @param transports the broker module's transport, if any; without one, events are delivered in-process
+     * @return the running assembly; close it to stop
+     */
+    public static RunningAssembly start(String assembly,
+                                        Config config,
+                                        List<ContextProvider> contexts,
+                                        List<RemoteApiProvider> remotes,
+                                        List<EventTransportProvider> transports) {
         long started = System.nanoTime();
         if (contexts.isEmpty()) {
             throw new IllegalStateException("no context on the module path; an assembly needs at least one");
@@ -122,6 +151,7 @@ public final class Launcher {
         Map<Class<?>, Binding> bindings = new LinkedHashMap<>();
         List<RunningContext> running = new ArrayList<>();
         List<AutoCloseable> clients = new ArrayList<>();
+        EventWiring events = null;
         try {
             for (ContextProvider context : ordered) {
                 for (Class<?> api : context.requires()) {
@@ -130,12 +160,14 @@ public final class Launcher {
                 }
                 running.add(context.start(ContextSetup.of(config, dataDir, context, implementations(bindings))));
             }
-            WebServer server = server(config, running).start();
-            RunningAssembly assemblyHandle = new RunningAssembly(server, running, clients);
-            LOGGER.log(Level.INFO, startupLine(assembly, ordered, bindings.values(), server.port(), started));
+            events = EventWiring.start(config, running, transports);
+            WebServer server = server(config, running, events.healthChecks()).start();
+            RunningAssembly assemblyHandle = new RunningAssembly(server, parts(events, running, clients));
+            LOGGER.log(Level.INFO, startupLine(assembly, ordered, bindings.values(), events.describe(),
+                                               server.port(), started));
             return assemblyHandle;
         } catch (RuntimeException e) {
-            new RunningAssembly(null, running, clients).close();
+            new RunningAssembly(null, parts(events, running, clients)).close();
             throw e;
         }
     }
@@ -167,13 +199,27 @@ public final class Launcher {
                                         + "context that implements it, or of its client, to this assembly");
     }
 
-    private static WebServer server(Config config, List<RunningContext> running) {
+    // Closed in this order after the server: relays and transport, contexts in reverse start order, clients.
+    private static List<AutoCloseable> parts(EventWiring events,
+                                             List<RunningContext> running,
+                                             List<AutoCloseable> clients) {
+        List<AutoCloseable> parts = new ArrayList<>();
+        if (events != null) {
+            parts.add(events);
+        }
+        parts.addAll(running.reversed());
+        parts.addAll(clients.reversed());
+        return parts;
+    }
+
+    private static WebServer server(Config config, List<RunningContext> running, List<HealthCheck> more) {
         HttpRouting.Builder routing = HttpRouting.builder();
         running.forEach(context -> context.routing(routing));
         ProblemHandlers.install(routing);
 
         HealthObserverConfig.Builder health = HealthObserver.builder().details(true);
         running.forEach(context -> context.healthChecks().forEach(health::addCheck));
+        more.forEach(health::addCheck);
 
         Config server = config.get("server");
         return WebServer.builder()
@@ -208,6 +254,7 @@ public final class Launcher {
     private static String startupLine(String assembly,
                                       List<ContextProvider> contexts,
                                       Iterable<Binding> bindings,
+                                      String events,
                                       int port,
                                       long startedNanos) {
         List<String> bound = new ArrayList<>();
@@ -215,6 +262,7 @@ public final class Launcher {
         return "cleave assembly '" + assembly + "' serving contexts "
                + contexts.stream().map(ContextProvider::name).collect(Collectors.joining(", ", "[", "]"))
                + "; required APIs " + (bound.isEmpty() ? "none" : String.join(", ", bound))
+               + "; events " + events
                + "; listening on port " + port
                + " (started in " + (System.nanoTime() - startedNanos) / 1_000_000 + " ms)";
     }

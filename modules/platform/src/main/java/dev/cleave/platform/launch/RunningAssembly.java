@@ -2,25 +2,27 @@ package dev.cleave.platform.launch;
 
 import java.util.List;
 
-import dev.cleave.platform.spi.RunningContext;
 import io.helidon.webserver.WebServer;
 
 /**
- * A started assembly: its server, contexts and remote clients. Closing it stops the server first, so no request
- * reaches a closed database, then the contexts in reverse start order, then the clients.
+ * A started assembly: its server, event relays and transport, contexts and remote clients. Closing it stops the
+ * server first, so no request reaches a closed database, then the relays, the transport, the contexts in reverse
+ * start order, and the clients.
  */
 public final class RunningAssembly implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(RunningAssembly.class.getName());
 
     private final WebServer server;
-    private final List<RunningContext> contexts;
-    private final List<AutoCloseable> clients;
+    private final List<AutoCloseable> parts;
     private boolean closed;
 
-    RunningAssembly(WebServer server, List<RunningContext> contexts, List<AutoCloseable> clients) {
+    /**
+     * @param server the server, or {@code null} if the start failed before it
+     * @param parts  what to close after the server, in that order (relays, transport, contexts, clients)
+     */
+    RunningAssembly(WebServer server, List<AutoCloseable> parts) {
         this.server = server;
-        this.contexts = List.copyOf(contexts);
-        this.clients = List.copyOf(clients);
+        this.parts = List.copyOf(parts);
     }
 
     /**
@@ -41,12 +43,11 @@ public final class RunningAssembly implements AutoCloseable {
         if (server != null) {
             server.stop();
         }
-        contexts.reversed().forEach(RunningContext::close);
-        for (AutoCloseable client : clients.reversed()) {
+        for (AutoCloseable part : parts) {
             try {
-                client.close();
+                part.close();
             } catch (Exception e) {
-                LOGGER.log(System.Logger.Level.WARNING, "closing a remote client failed", e);
+                LOGGER.log(System.Logger.Level.WARNING, "closing " + part + " failed", e);
             }
         }
     }

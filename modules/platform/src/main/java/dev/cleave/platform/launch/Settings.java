@@ -14,7 +14,8 @@ import io.helidon.config.ConfigSources;
  * properties, then other environment variables in Helidon's mapping, then {@code application.yaml} on the module
  * path.
  *
- * <p>Documented variables: {@code PORT}, {@code HOST}, {@code CLEAVE_DATA_DIR}, {@code CLEAVE_TRAINING_RUN};
+ * <p>Documented variables: {@code PORT}, {@code HOST}, {@code CLEAVE_DATA_DIR}, {@code CLEAVE_TRAINING_RUN},
+ * {@code CLEAVE_AMQP_URL} and {@code CLEAVE_EVENTS_NAMESPACE} (the broker, and the prefix of its exchanges and queues);
  * {@code CLEAVE_<CONTEXT>_DB_URL}, {@code _USER}, {@code _PASSWORD}, {@code _POOL_SIZE} for a context's database;
  * {@code <SERVICE>_SERVICE_URL} for where a remote context answers (e.g. {@code USER_SERVICE_URL}).
  */
@@ -24,7 +25,9 @@ final class Settings {
             "PORT", "server.port",
             "HOST", "server.host",
             "CLEAVE_DATA_DIR", "cleave.data-dir",
-            "CLEAVE_TRAINING_RUN", "cleave.training-run");
+            "CLEAVE_TRAINING_RUN", "cleave.training-run",
+            "CLEAVE_AMQP_URL", "cleave.events.amqp.url",
+            "CLEAVE_EVENTS_NAMESPACE", "cleave.events.namespace");
     private static final Pattern DATABASE = Pattern.compile("CLEAVE_([A-Z0-9]+)_DB_(URL|USER|PASSWORD|POOL_SIZE)");
     private static final Pattern SERVICE_URL = Pattern.compile("([A-Z0-9]+)_SERVICE_URL");
 

@@ -3,6 +3,8 @@ package dev.cleave.platform.spi;
 import java.util.List;
 import java.util.Optional;
 
+import dev.cleave.platform.events.Outbox;
+import dev.cleave.platform.events.Subscription;
 import io.helidon.health.HealthCheck;
 import io.helidon.webserver.http.HttpRouting;
 
@@ -33,6 +35,24 @@ public interface RunningContext extends AutoCloseable {
      * @return the checks
      */
     List<HealthCheck> healthChecks();
+
+    /**
+     * The outboxes of events this context publishes; the launcher relays them through the assembly's transport.
+     *
+     * @return the outboxes, usually one
+     */
+    default List<Outbox> outboxes() {
+        return List.of();
+    }
+
+    /**
+     * The other contexts' events this context consumes.
+     *
+     * @return the subscriptions
+     */
+    default List<Subscription<?>> subscriptions() {
+        return List.of();
+    }
 
     /**
      * Stops the context and releases its resources (connections, threads).

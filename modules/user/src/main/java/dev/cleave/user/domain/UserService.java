@@ -4,32 +4,45 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
 
 import dev.cleave.platform.api.ConflictException;
+import dev.cleave.platform.api.EventPublisher;
 import dev.cleave.platform.api.NotFoundException;
 import dev.cleave.platform.api.PreconditionFailedException;
 import dev.cleave.platform.api.Slice;
+import dev.cleave.platform.api.Transactions;
+import dev.cleave.user.api.UserDeleted;
 import dev.cleave.user.api.UserDirectory;
+import dev.cleave.user.api.UserRegistered;
 import dev.cleave.user.api.UserSummary;
+import dev.cleave.user.api.UserUpdated;
 
 /**
- * The user context's use cases. Also the in-process implementation of {@link UserDirectory}.
+ * The user context's use cases. Also the in-process implementation of {@link UserDirectory}. Every change publishes
+ * its event in the change's own transaction: {@link UserRegistered}, {@link UserUpdated}, {@link UserDeleted}.
  */
 public final class UserService implements UserDirectory {
     // A PUT without If-Match retries this often when a concurrent change wins the race, then gives up with 409.
     private static final int UPDATE_ATTEMPTS = 3;
 
     private final UserRepository users;
+    private final Transactions transactions;
+    private final EventPublisher events;
     private final Clock clock;
 
     /**
      * Creates the service.
      *
-     * @param users where users are kept
-     * @param clock the time source
+     * @param users        where users are kept
+     * @param transactions the unit of work of each use case
+     * @param events       where events go, with the change that caused them
+     * @param clock        the time source
      */
-    public UserService(UserRepository users, Clock clock) {
+    public UserService(UserRepository users, Transactions transactions, EventPublisher events, Clock clock) {
         this.users = users;
+        this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -41,7 +54,12 @@ public final class UserService implements UserDirectory {
      * @throws ConflictException if a current user has the email
      */
     public User register(UserDetails details) {
-        return users.insert(details, now());
+        return transactions.inTransaction(() -> {
+            User user = users.insert(details, now());
+            events.publish(new UserRegistered(UUID.randomUUID(), user.createdAt(), user.id(), user.version(),
+                                              user.name(), user.email()));
+            return user;
+        });
     }
 
     /**
@@ -73,7 +91,13 @@ public final class UserService implements UserDirectory {
             if (basis != current.version()) {
                 throw versionMismatch(id, current.version());
             }
-            Optional<User> updated = users.update(id, basis, details, now());
+            Optional<User> updated = transactions.inTransaction(() -> {
+                Optional<User> changed = users.update(id, basis, details, now());
+                changed.ifPresent(user -> events.publish(new UserUpdated(UUID.randomUUID(), user.updatedAt(),
+                                                                         user.id(), user.version(), user.name(),
+                                                                         user.email())));
+                return changed;
+            });
             if (updated.isPresent()) {
                 return updated.get();
             }
@@ -94,10 +118,15 @@ public final class UserService implements UserDirectory {
      * @throws PreconditionFailedException if the user is not at the expected version
      */
     public void delete(long id, Optional<Long> expectedVersion) {
-        if (!users.delete(id, expectedVersion.orElse(null))) {
+        transactions.inTransaction(() -> {
             User current = get(id);
-            throw versionMismatch(id, current.version());
-        }
+            long basis = expectedVersion.orElse(current.version());
+            if (basis != current.version() || !users.delete(id, basis)) {
+                throw versionMismatch(id, get(id).version());
+            }
+            events.publish(new UserDeleted(UUID.randomUUID(), now(), id, current.version() + 1));
+            return null;
+        });
     }
 
     /**

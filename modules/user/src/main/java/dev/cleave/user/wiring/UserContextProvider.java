@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.cleave.platform.http.Idempotency;
+import dev.cleave.platform.events.Outbox;
 import dev.cleave.platform.jdbc.ContextDatabase;
+import dev.cleave.platform.jdbc.JdbcTransactions;
 import dev.cleave.platform.spi.ContextProvider;
 import dev.cleave.platform.spi.ContextSetup;
 import dev.cleave.platform.spi.RunningContext;
@@ -48,13 +50,20 @@ public final class UserContextProvider implements ContextProvider {
     @Override
     public RunningContext start(ContextSetup setup) {
         ContextDatabase database = ContextDatabase.open(setup, NAME, "users", UserContextProvider.class);
-        UserService users = new UserService(new JdbcUserRepository(database), Clock.systemUTC());
+        Outbox outbox = Outbox.create(database, NAME);
+        UserService users = new UserService(new JdbcUserRepository(database), JdbcTransactions.of(database), outbox,
+                                            Clock.systemUTC());
         Idempotency idempotency = Idempotency.create(database, Clock.systemUTC());
-        return new Running(database, users, new UserHttpService(users, idempotency));
+        return new Running(database, outbox, users, new UserHttpService(users, idempotency));
     }
 
-    private record Running(ContextDatabase database, UserService users, UserHttpService http)
+    private record Running(ContextDatabase database, Outbox outbox, UserService users, UserHttpService http)
             implements RunningContext {
+        @Override
+        public List<Outbox> outboxes() {
+            return List.of(outbox);
+        }
+
         @Override
         public void routing(HttpRouting.Builder routing) {
             routing.register(UserHttpService.PATH, http);

@@ -3,11 +3,16 @@ package dev.cleave.user.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
+
+import dev.cleave.platform.api.EventPublisher;
+import dev.cleave.platform.api.Transactions;
 
 import static org.mockito.Mockito.mock;
 
 /**
- * A {@link UserService} over a Mockito stand-in for the {@link UserRepository} port, on a fixed clock.
+ * A {@link UserService} over Mockito stand-ins for its {@link UserRepository} and {@link EventPublisher} ports,
+ * on a fixed clock.
  */
 final class UserServiceFixture {
     /** What the clock says, with sub-millisecond digits the service must drop. */
@@ -17,7 +22,17 @@ final class UserServiceFixture {
     static final Instant REGISTERED = Instant.parse("2026-01-01T00:00:00Z");
 
     final UserRepository users = mock(UserRepository.class);
-    final UserService service = new UserService(users, Clock.fixed(CLOCK_TIME, ZoneOffset.UTC));
+    final EventPublisher events = mock(EventPublisher.class);
+    final UserService service = new UserService(users, new InlineTransactions(), events,
+                                                Clock.fixed(CLOCK_TIME, ZoneOffset.UTC));
+
+    /** Runs the work as it is: these tests have no database, so a transaction is just the work. */
+    static final class InlineTransactions implements Transactions {
+        @Override
+        public <T> T inTransaction(Supplier<T> work) {
+            return work.get();
+        }
+    }
 
     static UserDetails details(String name, String email) {
         return UserDetails.of(name, email);

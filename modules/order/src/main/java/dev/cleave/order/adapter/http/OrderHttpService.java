@@ -32,8 +32,8 @@ public final class OrderHttpService implements HttpService {
 
     private static final String LISTING = "orders";
     private static final Set<String> WRITABLE = Set.of("userId", "items");
-    private static final Set<String> READ_ONLY = Set.of("id", "totalCents", "status", "createdAt", "updatedAt",
-                                                        "version");
+    private static final Set<String> READ_ONLY = Set.of("id", "totalCents", "status", "cancellationReason",
+                                                        "createdAt", "updatedAt", "version");
     private static final Set<String> ITEM_FIELDS = Set.of("sku", "quantity", "unitPriceCents");
     private static final Set<String> LIST_PARAMETERS = Set.of("userId", "limit", "cursor");
 

@@ -13,6 +13,7 @@ import dev.cleave.order.domain.OrderLine;
  * @param items      its lines
  * @param totalCents the exact sum of the lines
  * @param status     {@code PLACED} or {@code CANCELLED}
+ * @param cancellationReason {@code CUSTOMER_REQUEST} or {@code USER_DELETED} once cancelled, else {@code null}
  * @param createdAt  RFC 3339 UTC
  * @param updatedAt  RFC 3339 UTC
  * @param version    the version; also the ETag
@@ -22,13 +23,16 @@ public record OrderResource(long id,
                             List<Item> items,
                             long totalCents,
                             String status,
+                            String cancellationReason,
                             String createdAt,
                             String updatedAt,
                             long version) {
 
     static OrderResource of(Order order) {
         return new OrderResource(order.id(), order.userId(), order.lines().stream().map(Item::of).toList(),
-                                 order.totalCents(), order.status().name(), order.createdAt().toString(),
+                                 order.totalCents(), order.status().name(),
+                                 order.cancellationReason() == null ? null : order.cancellationReason().name(),
+                                 order.createdAt().toString(),
                                  order.updatedAt().toString(), order.version());
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.cleave.order.api.CancellationReason;
 import dev.cleave.order.api.OrderStatus;
 import dev.cleave.order.domain.NewOrder;
 import dev.cleave.order.domain.Order;
@@ -27,7 +28,8 @@ import dev.cleave.platform.jdbc.ContextDatabase;
  * transaction; a cancellation is one conditional update, so two racing cancellations cannot both succeed.
  */
 public final class JdbcOrderRepository implements OrderRepository {
-    private static final String COLUMNS = "id, user_id, total_cents, status, created_at, updated_at, version";
+    private static final String COLUMNS =
+            "id, user_id, total_cents, status, cancellation_reason, created_at, updated_at, version";
 
     private final ContextDatabase database;
 
@@ -72,7 +74,7 @@ public final class JdbcOrderRepository implements OrderRepository {
                 }
                 items.executeBatch();
             }
-            return new Order(id, order.userId(), order.lines(), total, OrderStatus.PLACED, now, now, 1);
+            return new Order(id, order.userId(), order.lines(), total, OrderStatus.PLACED, null, now, now, 1);
         });
     }
 
@@ -82,21 +84,54 @@ public final class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Optional<Order> cancel(long id, Long expectedVersion, Instant now) {
+    public Optional<Order> cancel(long id, Long expectedVersion, CancellationReason reason, Instant now) {
         return database.inTransaction(connection -> {
-            String sql = "UPDATE orders SET status = 'CANCELLED', updated_at = ?, version = version + 1 "
-                         + "WHERE id = ? AND status = 'PLACED'" + (expectedVersion == null ? "" : " AND version = ?");
+            String sql = "UPDATE orders SET status = 'CANCELLED', cancellation_reason = ?, updated_at = ?, "
+                         + "version = version + 1 WHERE id = ? AND status = 'PLACED'"
+                         + (expectedVersion == null ? "" : " AND version = ?");
             try (PreparedStatement update = connection.prepareStatement(sql)) {
-                update.setObject(1, utc(now));
-                update.setLong(2, id);
+                update.setString(1, reason.name());
+                update.setObject(2, utc(now));
+                update.setLong(3, id);
                 if (expectedVersion != null) {
-                    update.setLong(3, expectedVersion);
+                    update.setLong(4, expectedVersion);
                 }
                 if (update.executeUpdate() == 0) {
                     return Optional.empty();
                 }
             }
             return findIn(connection, id);
+        });
+    }
+
+    @Override
+    public List<Order> cancelPlacedOrdersOf(long userId, CancellationReason reason, Instant now) {
+        return database.inTransaction(connection -> {
+            // Lock the user's placed orders first, so the orders reported are exactly the ones this update changes.
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id FROM orders WHERE user_id = ? AND status = 'PLACED' ORDER BY id FOR UPDATE")) {
+                select.setLong(1, userId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getLong(1));
+                    }
+                }
+            }
+            List<Order> cancelled = new ArrayList<>(ids.size());
+            for (long id : ids) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE orders SET status = 'CANCELLED', cancellation_reason = ?, updated_at = ?, "
+                        + "version = version + 1 WHERE id = ? AND status = 'PLACED'")) {
+                    update.setString(1, reason.name());
+                    update.setObject(2, utc(now));
+                    update.setLong(3, id);
+                    if (update.executeUpdate() == 1) {
+                        findIn(connection, id).ifPresent(cancelled::add);
+                    }
+                }
+            }
+            return cancelled;
         });
     }
 
@@ -167,23 +202,25 @@ public final class JdbcOrderRepository implements OrderRepository {
     }
 
     private static Row row(ResultSet result) throws SQLException {
+        String reason = result.getString(5);
         return new Row(result.getLong(1),
                        result.getLong(2),
                        result.getLong(3),
                        OrderStatus.valueOf(result.getString(4)),
-                       result.getObject(5, OffsetDateTime.class).toInstant(),
+                       reason == null ? null : CancellationReason.valueOf(reason),
                        result.getObject(6, OffsetDateTime.class).toInstant(),
-                       result.getLong(7));
+                       result.getObject(7, OffsetDateTime.class).toInstant(),
+                       result.getLong(8));
     }
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private record Row(long id, long userId, long totalCents, OrderStatus status, Instant createdAt,
-                       Instant updatedAt, long version) {
+    private record Row(long id, long userId, long totalCents, OrderStatus status, CancellationReason reason,
+                       Instant createdAt, Instant updatedAt, long version) {
         Order with(List<OrderLine> lines) {
-            return new Order(id, userId, lines == null ? List.of() : lines, totalCents, status, createdAt,
+            return new Order(id, userId, lines == null ? List.of() : lines, totalCents, status, reason, createdAt,
                              updatedAt, version);
         }
     }

@@ -121,6 +121,7 @@ class CancellingAnOrderOverHttpTest {
         JsonNode body = assertJson(cancel(client, id, ifMatch), Status.OK_200);
 
         assertEquals("CANCELLED", body.path("status").textValue());
+        assertEquals("CUSTOMER_REQUEST", body.path("cancellationReason").textValue());
         assertEquals(2, body.path("version").asLong());
     }
 

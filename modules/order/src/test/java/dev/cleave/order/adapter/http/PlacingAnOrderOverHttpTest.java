@@ -75,8 +75,10 @@ class PlacingAnOrderOverHttpTest {
         assertTrue(id > 0, reply.body());
         assertEquals(ORDERS + "/" + id, reply.header(HeaderNames.LOCATION));
         assertEquals("\"1\"", reply.header(HeaderNames.ETAG));
-        assertEquals(Set.of("id", "userId", "items", "totalCents", "status", "createdAt", "updatedAt", "version"),
+        assertEquals(Set.of("id", "userId", "items", "totalCents", "status", "cancellationReason", "createdAt",
+                            "updatedAt", "version"),
                      fieldNames(body));
+        assertTrue(body.path("cancellationReason").isNull(), "a placed order has no cancellation reason");
         assertEquals(user, body.path("userId").asLong());
         assertEquals(List.of("book", "pen", "A-1_z"), body.path("items").findValuesAsText("sku"));
         assertEquals(List.of(2, 3, 1000), body.path("items").findValues("quantity").stream().map(JsonNode::intValue)

@@ -1,0 +1,161 @@
+package dev.cleave.contract;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cleave.platform.testing.PostgresFixture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Several instances of one service on one PostgreSQL database, as production scales out: requests spread over
+ * them see one state, idempotency keys hold across them, and their outbox relays share the work without
+ * delivering an event twice or leaving one behind.
+ */
+class ReplicasOnPostgresIT {
+    @RegisterExtension
+    static final PostgresFixture POSTGRES = PostgresFixture.forContexts(Map.of("user", "users", "order", "orders"));
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void twoOrderServicesOnOneDatabaseServeEveryOrderAndHonourKeysAcrossThem() {
+        try (Broker broker = Broker.create();
+             AssemblyProcess users = AssemblyProcess.start("user", dataDir.resolve("user"), broker(broker));
+             AssemblyProcess first = orderService(broker, users, "order-1");
+             AssemblyProcess second = orderService(broker, users, "order-2")) {
+            Api userApi = new Api(users.baseUri());
+            List<Api> orderApis = List.of(new Api(first.baseUri()), new Api(second.baseUri()));
+            long userId = register(userApi);
+
+            List<JsonNode> placed = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Api.Reply order = orderApis.get(i % 2).postJson("/v1/orders", ContractSuite.order(userId));
+                assertEquals(201, order.status(), order::toString);
+                placed.add(order.json());
+            }
+            for (JsonNode order : placed) {
+                for (Api api : orderApis) {
+                    assertEquals(order, api.get("/v1/orders/" + order.get("id").asLong()).json());
+                }
+            }
+
+            String key = "replicated-" + ContractSuite.uniqueEmail();
+            Api.Reply created = orderApis.get(0).postJson("/v1/orders", ContractSuite.order(userId),
+                                                          "Idempotency-Key", key);
+            Api.Reply replayed = orderApis.get(1).postJson("/v1/orders", ContractSuite.order(userId),
+                                                           "Idempotency-Key", key);
+            assertEquals(201, replayed.status(), replayed::toString);
+            assertEquals(created.json(), replayed.json());
+            ContractSuite.assertProblem(orderApis.get(1).postJson("/v1/orders", "{\"userId\":" + userId
+                    + ",\"items\":[{\"sku\":\"X\",\"quantity\":9,\"unitPriceCents\":1}]}", "Idempotency-Key", key), 422);
+            assertEquals(7, orderApis.get(1).get("/v1/orders?userId=" + userId).json().get("items").size());
+        }
+    }
+
+    @Test
+    void twoUserServicesOnOneDatabaseRelayEachEventOnceAndLeaveNoneBehind() {
+        try (Broker broker = Broker.create();
+             AssemblyProcess usersA = userService(broker, "user-a");
+             AssemblyProcess usersB = userService(broker, "user-b");
+             AssemblyProcess orders = AssemblyProcess.start("order", dataDir.resolve("order"), Map.of(
+                     "USER_SERVICE_URL", usersA.baseUri().toString(), "CLEAVE_AMQP_URL", broker.url()))) {
+            List<Api> userApis = List.of(new Api(usersA.baseUri()), new Api(usersB.baseUri()));
+            Api orderApi = new Api(orders.baseUri());
+            Map<Long, Long> orderOfUser = new HashMap<>();
+            for (int i = 0; i < 20; i++) {
+                long userId = register(userApis.get(i % 2));
+                Api.Reply order = orderApi.postJson("/v1/orders", ContractSuite.order(userId));
+                assertEquals(201, order.status(), order::toString);
+                orderOfUser.put(userId, order.json().get("id").asLong());
+            }
+            int i = 0;
+            for (long userId : orderOfUser.keySet()) {
+                assertEquals(204, userApis.get(i++ % 2).delete("/v1/users/" + userId).status());
+            }
+
+            for (long orderId : orderOfUser.values()) {
+                JsonNode order = awaitCancelled(orderApi, orderId);
+                assertEquals("USER_DELETED", order.get("cancellationReason").asText(), order::toString);
+                assertEquals(2, order.get("version").asLong(), () -> "cancelled exactly once: " + order);
+            }
+            for (Api api : userApis) {
+                assertEquals(0, outstanding(api), "no event left in the shared outbox");
+            }
+        }
+    }
+
+    private AssemblyProcess orderService(Broker broker, AssemblyProcess users, String name) {
+        Map<String, String> env = new HashMap<>(database("ORDER", "order"));
+        env.put("USER_SERVICE_URL", users.baseUri().toString());
+        env.put("CLEAVE_AMQP_URL", broker.url());
+        return AssemblyProcess.start("order", dataDir.resolve(name), env);
+    }
+
+    private AssemblyProcess userService(Broker broker, String name) {
+        Map<String, String> env = new HashMap<>(database("USER", "user"));
+        env.put("CLEAVE_AMQP_URL", broker.url());
+        return AssemblyProcess.start("user", dataDir.resolve(name), env);
+    }
+
+    private static Map<String, String> database(String variable, String context) {
+        return Map.of("CLEAVE_" + variable + "_DB_URL", POSTGRES.url(),
+                      "CLEAVE_" + variable + "_DB_USER", POSTGRES.role(context),
+                      "CLEAVE_" + variable + "_DB_PASSWORD", POSTGRES.password(context));
+    }
+
+    private static Map<String, String> broker(Broker broker) {
+        return Map.of("CLEAVE_AMQP_URL", broker.url());
+    }
+
+    private static long register(Api api) {
+        Api.Reply user = api.postJson("/v1/users", "{\"name\":\"Replica\",\"email\":\"" + ContractSuite.uniqueEmail()
+                                                   + "\"}");
+        assertEquals(201, user.status(), user::toString);
+        return user.json().get("id").asLong();
+    }
+
+    private static JsonNode awaitCancelled(Api api, long orderId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode order = api.get("/v1/orders/" + orderId).json();
+        while (!"CANCELLED".equals(order.get("status").asText()) && System.nanoTime() < deadline) {
+            sleep();
+            order = api.get("/v1/orders/" + orderId).json();
+        }
+        return order;
+    }
+
+    // The user outbox's outstanding count, as the service's health output reports it.
+    private static long outstanding(Api api) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long outstanding;
+        do {
+            outstanding = -1;
+            for (JsonNode check : api.get("/observe/health").json().get("checks")) {
+                if (check.get("name").asText().equals("user-outbox")) {
+                    outstanding = check.get("data").get("outstanding").asLong();
+                }
+            }
+        } while (outstanding != 0 && System.nanoTime() < deadline && sleep());
+        return outstanding;
+    }
+
+    private static boolean sleep() {
+        try {
+            Thread.sleep(100);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.cleave.platform.amqp;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+import com.rabbitmq.client.BlockedListener;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import dev.cleave.platform.events.Delivered;
+import dev.cleave.platform.events.OutboxRecord;
+import dev.cleave.platform.spi.EventTransport.TransportUnavailableException;
+
+/**
+ * One connection to the broker and everything on it: a confirm-mode channel per publishing context, a consuming
+ * channel per queue, and a channel for counting dead letters. When the connection is lost the transport drops the
+ * whole session and builds a new one on the next connection, topology and consumers included.
+ */
+final class Session {
+    private static final System.Logger LOGGER = System.getLogger(Session.class.getName());
+
+    private final Connection connection;
+    private final Topology topology;
+    private final AmqpSettings settings;
+    private final Consumer<Session> onLost;
+    private final Map<String, ConfirmedPublisher> publishers = new ConcurrentHashMap<>();
+    private final List<Channel> consumers = new ArrayList<>();
+    private final ReentrantLock countLock = new ReentrantLock();
+    private Channel counter;
+    private volatile List<String> deadLetterQueues = List.of();
+    private volatile String blocked;
+    private volatile boolean closing;
+
+    /**
+     * @param onLost called (on another thread) when a consumer was stopped by the broker: the transport then drops
+     *               this session and reconnects
+     */
+    Session(Connection connection, Topology topology, AmqpSettings settings, Consumer<Session> onLost) {
+        this.connection = connection;
+        this.topology = topology;
+        this.settings = settings;
+        this.onLost = onLost;
+        connection.addBlockedListener(new BlockedListener() {
+            @Override
+            public void handleBlocked(String reason) {
+                LOGGER.log(Level.WARNING, "the broker blocks publishing: " + reason);
+                blocked = reason;
+            }
+
+            @Override
+            public void handleUnblocked() {
+                LOGGER.log(Level.INFO, "the broker accepts publishing again");
+                blocked = null;
+            }
+        });
+    }
+
+    /** Declares the queues of these subscriptions and starts consuming them, in place of any consumers before. */
+    void consume(List<QueueSubscription> queues) throws IOException {
+        stopConsuming();
+        Channel declaring = connection.createChannel();
+        try {
+            for (QueueSubscription queue : queues) {
+                topology.declareSubscriber(declaring, queue.consumer(), queue.publisher(), queue.byType().keySet(),
+                                           settings.maxAttempts());
+            }
+        } finally {
+            closeQuietly(declaring);
+        }
+        List<String> deadLetters = new ArrayList<>();
+        for (QueueSubscription queue : queues) {
+            Channel channel = connection.createChannel();
+            consumers.add(channel);
+            channel.basicQos(settings.prefetch());
+            String deadLetterQueue = topology.deadLetterQueue(queue.name());
+            channel.basicConsume(queue.name(), false,
+                                 new EventConsumer(channel, queue, deadLetterQueue, settings, this::lost));
+            deadLetters.add(deadLetterQueue);
+        }
+        deadLetterQueues = List.copyOf(deadLetters);
+    }
+
+    private void stopConsuming() {
+        consumers.forEach(Session::closeQuietly);
+        consumers.clear();
+    }
+
+    Delivered deliver(String publisher, List<OutboxRecord> records) throws InterruptedException {
+        String reason = blocked;
+        if (reason != null) {
+            throw new TransportUnavailableException("the broker blocks publishing: " + reason, null);
+        }
+        return publishers.computeIfAbsent(publisher, name -> new ConfirmedPublisher(connection, topology, name,
+                                                                                    settings))
+                .publish(records);
+    }
+
+    /**
+     * The messages waiting in this session's dead-letter queues, by queue.
+     *
+     * @throws IOException if the broker did not answer
+     */
+    Map<String, Long> deadLetters() throws IOException {
+        countLock.lock();
+        try {
+            if (counter == null || !counter.isOpen()) {
+                counter = connection.createChannel();
+            }
+            Map<String, Long> counts = new LinkedHashMap<>();
+            for (String queue : deadLetterQueues) {
+                counts.put(queue, counter.messageCount(queue));
+            }
+            return counts;
+        } finally {
+            countLock.unlock();
+        }
+    }
+
+    boolean isOpen() {
+        return connection.isOpen();
+    }
+
+    boolean isClosing() {
+        return closing;
+    }
+
+    private void lost() {
+        if (!closing) {
+            Thread.ofVirtual().name("amqp-session-reset").start(() -> onLost.accept(this));
+        }
+    }
+
+    /** Drops the connection without closing it politely, so the transport reconnects. */
+    void abort() {
+        connection.abort(1_000);
+    }
+
+    /** Closes everything on purpose: no reconnect follows. */
+    void close() {
+        closing = true;
+        publishers.values().forEach(ConfirmedPublisher::close);
+        try {
+            if (connection.isOpen()) {
+                connection.close(2_000);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.DEBUG, "closing the broker connection failed", e);
+            connection.abort(1_000);
+        }
+    }
+
+    private static void closeQuietly(Channel channel) {
+        try {
+            if (channel.isOpen()) {
+                channel.close();
+            }
+        } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            LOGGER.log(Level.DEBUG, "closing a channel failed", e);
+        }
+    }
+}

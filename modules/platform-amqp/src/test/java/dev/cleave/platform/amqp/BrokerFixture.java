@@ -1,0 +1,160 @@
+package dev.cleave.platform.amqp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import dev.cleave.platform.api.DomainEvent;
+import dev.cleave.platform.events.EventCodec;
+import dev.cleave.platform.events.OutboxRecord;
+import dev.cleave.platform.spi.EventTransport;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.health.HealthCheck;
+import io.helidon.health.HealthCheckResponse;
+
+/**
+ * The real RabbitMQ on 127.0.0.1:5672, under a namespace of the test's own. Creates transports the way the launcher
+ * does (through the provider, from a {@code cleave.events} configuration), looks into queues with a connection of
+ * its own, and on close stops the transports and deletes every exchange and queue the namespace got.
+ */
+final class BrokerFixture implements AutoCloseable {
+    static final int BROKER_PORT = 5672;
+    static final String BROKER_URL = "amqp://guest:guest@127.0.0.1:" + BROKER_PORT + "/";
+    static final String PUBLISHER = "parcels";
+
+    static {
+        // The test events are public records in this (test-patched, not exported) package: let Jackson read them.
+        Module self = BrokerFixture.class.getModule();
+        ModuleLayer.boot().findModule("com.fasterxml.jackson.databind")
+                .ifPresent(jackson -> self.addOpens(BrokerFixture.class.getPackageName(), jackson));
+    }
+
+    final String namespace = "cleave-test-" + UUID.randomUUID();
+    final Topology topology = new Topology(namespace);
+    private final Connection admin;
+    private final List<EventTransport> transports = new ArrayList<>();
+    private final Set<String> consumers = new LinkedHashSet<>();
+
+    BrokerFixture() {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        factory.setPort(BROKER_PORT);
+        factory.setUsername("guest");
+        factory.setPassword("guest");
+        try {
+            admin = factory.newConnection("cleave test admin");
+        } catch (IOException | TimeoutException e) {
+            throw new IllegalStateException("the tests need RabbitMQ at 127.0.0.1:5672 (guest/guest)", e);
+        }
+    }
+
+    /** A transport to the real broker. */
+    EventTransport transport() {
+        return transport(BROKER_URL);
+    }
+
+    /** A transport to a broker at {@code url}, retrying quickly while it is unreachable. */
+    EventTransport transport(String url) {
+        Config events = Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource()
+                .addSource(ConfigSources.create(Map.of(
+                        "namespace", namespace,
+                        "amqp.url", url,
+                        "amqp.reconnect-delay", "PT0.05S",
+                        "amqp.max-reconnect-delay", "PT0.2S",
+                        "amqp.redelivery-delay", "PT0.01S")))
+                .build();
+        EventTransport transport = new AmqpTransportProvider().create(events);
+        transports.add(transport);
+        return transport;
+    }
+
+    /** Remembers a consumer whose queues from {@link #PUBLISHER} this fixture deletes at the end. */
+    void consumer(String consumer) {
+        consumers.add(consumer);
+    }
+
+    String queue(String consumer) {
+        return topology.queue(consumer, PUBLISHER);
+    }
+
+    String deadLetterQueue(String consumer) {
+        return topology.deadLetterQueue(queue(consumer));
+    }
+
+    /** Ready messages in a queue. */
+    long messages(String queue) {
+        return withChannel(channel -> channel.messageCount(queue));
+    }
+
+    boolean exists(String queue) {
+        try {
+            messages(queue);
+            return true;
+        } catch (UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    static OutboxRecord row(long id, DomainEvent event) {
+        return new OutboxRecord(id, event.eventId(), PUBLISHER, event.getClass().getSimpleName(), event.aggregateId(),
+                                EventCodec.encode(event), event.occurredAt(), 0);
+    }
+
+    static HealthCheckResponse readiness(EventTransport transport) {
+        HealthCheck check = transport.healthChecks().stream()
+                .filter(candidate -> candidate.name().equals("event-broker"))
+                .findFirst()
+                .orElseThrow();
+        return check.call();
+    }
+
+    static boolean ready(EventTransport transport) {
+        return readiness(transport).status() == HealthCheckResponse.Status.UP;
+    }
+
+    @Override
+    public void close() {
+        transports.forEach(EventTransport::close);
+        try {
+            for (String consumer : consumers) {
+                withChannel(channel -> channel.queueDelete(queue(consumer)));
+                withChannel(channel -> channel.queueDelete(deadLetterQueue(consumer)));
+            }
+            withChannel(channel -> channel.exchangeDelete(topology.exchange(PUBLISHER)));
+            withChannel(channel -> channel.exchangeDelete(topology.deadLetterExchange()));
+        } finally {
+            try {
+                admin.close();
+            } catch (IOException e) {
+                // the broker went away; nothing left to clean
+            }
+        }
+    }
+
+    private <T> T withChannel(ChannelWork<T> work) {
+        try (Channel channel = admin.createChannel()) {
+            return work.run(channel);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ChannelWork<T> {
+        T run(Channel channel) throws IOException;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.cleave.platform.amqp;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import dev.cleave.platform.events.Delivered;
+import dev.cleave.platform.events.OutboxRecord;
+import dev.cleave.platform.spi.EventTransport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static dev.cleave.platform.amqp.BrokerFixture.PUBLISHER;
+import static dev.cleave.platform.amqp.BrokerFixture.readiness;
+import static dev.cleave.platform.amqp.BrokerFixture.ready;
+import static dev.cleave.platform.amqp.BrokerFixture.row;
+import static dev.cleave.platform.amqp.Eventually.await;
+import static dev.cleave.platform.amqp.Eventually.awaitEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Events from a publisher's outbox through the real RabbitMQ to a consuming context with a real database: confirmed
+ * before {@code deliver} returns, applied once each, and set aside when they cannot be handled.
+ */
+class DeliveringEventsThroughRabbitMqTest {
+    @TempDir
+    Path dataDir;
+
+    private BrokerFixture broker;
+    private ConsumerFixture consumer;
+
+    @BeforeEach
+    void start() {
+        broker = new BrokerFixture();
+        broker.consumer(ConsumerFixture.NAME);
+        consumer = new ConsumerFixture(dataDir);
+    }
+
+    @AfterEach
+    void stop() {
+        broker.close();
+        consumer.close();
+    }
+
+    @Test
+    void aBatchIsConfirmedBeforeDeliverReturnsAndEveryEventIsHandledOnce() {
+        // The consumer declares its queue, then is away while the publisher sends.
+        EventTransport away = broker.transport();
+        away.subscribe(List.of(consumer.shipped()));
+        await("the consumer connected", () -> ready(away));
+        away.close();
+
+        EventTransport publisher = broker.transport();
+        await("the publisher connected", () -> ready(publisher));
+        List<ParcelShipped> events = IntStream.range(0, 500).mapToObj(ParcelShipped::of).toList();
+        String queue = broker.queue(ConsumerFixture.NAME);
+        for (int from = 0; from < events.size(); from += 200) {
+            List<OutboxRecord> batch = IntStream.range(from, Math.min(from + 200, events.size()))
+                    .mapToObj(i -> row(i + 1, events.get(i)))
+                    .toList();
+            Delivered outcome = publisher.deliver(PUBLISHER, batch);
+
+            assertEquals(batch.stream().map(OutboxRecord::id).toList(), outcome.delivered());
+            assertEquals(List.of(), outcome.failed());
+            // Confirmed means enqueued in the durable queue: every row reported delivered is there already.
+            assertEquals(from + batch.size(), broker.messages(queue));
+        }
+
+        EventTransport back = broker.transport();
+        back.subscribe(List.of(consumer.shipped()));
+
+        awaitEquals("events with an effect", events.size(), consumer::eventsWithEffect);
+        awaitEquals("messages left in " + queue, 0L, () -> broker.messages(queue));
+        events.forEach(event -> assertEquals(1, consumer.effects(event), "effects of " + event));
+        assertEquals(1, consumer.inboxRows(events.getFirst()));
+    }
+
+    @Test
+    void aRedeliveredDuplicateHasNoSecondEffect() {
+        EventTransport transport = broker.transport();
+        transport.subscribe(List.of(consumer.shipped()));
+        await("connected", () -> ready(transport));
+        // One parcel: its events are applied in order, so once the next one had its effect the duplicate was handled.
+        ParcelShipped event = ParcelShipped.of(1);
+        ParcelShipped next = ParcelShipped.of(1);
+
+        transport.deliver(PUBLISHER, List.of(row(1, event)));
+        awaitEquals("effects of the event", 1, () -> consumer.effects(event));
+        // The relay stopped before it marked the row delivered, so it sends the same event again, and then the next.
+        Delivered again = transport.deliver(PUBLISHER, List.of(row(1, event), row(2, next)));
+
+        assertEquals(List.of(1L, 2L), again.delivered());
+        awaitEquals("effects of the next event", 1, () -> consumer.effects(next));
+        assertEquals(1, consumer.effects(event));
+        assertEquals(1, consumer.inboxRows(event));
+        awaitEquals("messages left", 0L, () -> broker.messages(broker.queue(ConsumerFixture.NAME)));
+    }
+
+    @Test
+    void theEventsOfOneAggregateAreAppliedInTheOrderTheyWerePublished() {
+        EventTransport transport = broker.transport();
+        transport.subscribe(List.of(consumer.shipped()));
+        await("connected", () -> ready(transport));
+        // Two parcels' events interleaved: lanes apply them side by side, but each parcel's in order.
+        List<ParcelShipped> events = IntStream.range(0, 200).mapToObj(i -> ParcelShipped.of(i % 2)).toList();
+
+        transport.deliver(PUBLISHER, IntStream.range(0, events.size()).mapToObj(i -> row(i + 1, events.get(i)))
+                .toList());
+
+        awaitEquals("events with an effect", events.size(), consumer::eventsWithEffect);
+        for (long parcel = 0; parcel < 2; parcel++) {
+            long of = parcel;
+            List<UUID> published = events.stream().filter(event -> event.aggregateId() == of)
+                    .map(ParcelShipped::eventId).toList();
+            List<UUID> applied = consumer.applied().stream().filter(published::contains).toList();
+            assertTrue(published.equals(applied), "parcel " + parcel + "'s events were applied out of order");
+        }
+    }
+
+    @Test
+    void anEventThatKeepsFailingEndsInTheDeadLetterQueueAndLaterEventsStillFlow() {
+        EventTransport transport = broker.transport();
+        transport.subscribe(List.of(consumer.shipped(), consumer.lost()));
+        await("connected", () -> ready(transport));
+        ParcelLost poison = ParcelLost.of(7);
+        List<ParcelShipped> later = List.of(ParcelShipped.of(8), ParcelShipped.of(9), ParcelShipped.of(10));
+
+        transport.deliver(PUBLISHER, List.of(row(1, poison), row(2, later.get(0)), row(3, later.get(1)),
+                                             row(4, later.get(2))));
+
+        later.forEach(event -> awaitEquals("effects of " + event, 1, () -> consumer.effects(event)));
+        awaitEquals("dead letters", 1L, () -> broker.messages(broker.deadLetterQueue(ConsumerFixture.NAME)));
+        assertEquals(5, consumer.failures(poison), "attempts before it was set aside");
+        assertEquals(0, consumer.inboxRows(poison));
+        assertEquals(0L, broker.messages(broker.queue(ConsumerFixture.NAME)));
+        assertEquals(1L, readiness(transport).details().get("deadLetters"));
+
+        ParcelShipped afterwards = ParcelShipped.of(11);
+        transport.deliver(PUBLISHER, List.of(row(5, afterwards)));
+        awaitEquals("effects of a later event", 1, () -> consumer.effects(afterwards));
+        assertEquals(5, consumer.failures(poison), "a dead letter is not retried");
+    }
+
+    @Test
+    void anEventThatCannotBeReadGoesStraightToTheDeadLetterQueue() {
+        EventTransport transport = broker.transport();
+        transport.subscribe(List.of(consumer.shipped()));
+        await("connected", () -> ready(transport));
+        OutboxRecord unreadable = new OutboxRecord(1, UUID.randomUUID(), PUBLISHER, "ParcelShipped", 3,
+                                                   "{\"parcel\": \"not what a ParcelShipped holds\"}", Instant.now(), 0);
+        ParcelShipped readable = ParcelShipped.of(4);
+
+        transport.deliver(PUBLISHER, List.of(unreadable, row(2, readable)));
+
+        awaitEquals("effects of the readable event", 1, () -> consumer.effects(readable));
+        awaitEquals("dead letters", 1L, () -> broker.messages(broker.deadLetterQueue(ConsumerFixture.NAME)));
+        assertEquals(1, consumer.eventsWithEffect());
+        assertEquals(0L, broker.messages(broker.queue(ConsumerFixture.NAME)));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.cleave.user.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.cleave.platform.api.DomainEvent;
+
+/**
+ * A user was deleted; its orders should not stay open.
+ *
+ * @param eventId    the event's id
+ * @param occurredAt when it happened
+ * @param userId     the user
+ * @param version    the user's version after it happened
+ */
+public record UserDeleted(UUID eventId, Instant occurredAt, long userId, long version) implements DomainEvent {
+
+    @Override
+    public long aggregateId() {
+        return userId;
+    }
+}

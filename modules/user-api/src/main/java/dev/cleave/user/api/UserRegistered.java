@@ -1,0 +1,25 @@
+package dev.cleave.user.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.cleave.platform.api.DomainEvent;
+
+/**
+ * A user registered.
+ *
+ * @param eventId    the event's id
+ * @param occurredAt when it happened
+ * @param userId     the user
+ * @param version    the user's version after it happened
+ * @param name       the name
+ * @param email      the email, lower case
+ */
+public record UserRegistered(UUID eventId, Instant occurredAt, long userId, long version, String name, String email)
+        implements DomainEvent {
+
+    @Override
+    public long aggregateId() {
+        return userId;
+    }
+}
