@@ -31,8 +31,6 @@ abstract class ContractSuite {
     private static final Pattern LEAK = Pattern.compile(
             "(?i)(exception|\\bat [a-z]+\\.|dev\\.cleave|java\\.|jdbc|select |insert into|update .* set|h2|sql)");
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    /** How long an event may take to have its effect: typically under 1 s in the monolith and 3 s split. */
-    static final java.time.Duration EVENTUALLY = java.time.Duration.ofSeconds(10);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     /**
@@ -287,38 +285,11 @@ abstract class ContractSuite {
         assertEquals(204, api().delete("/v1/users/" + userId).status());
 
         for (long id : List.of(first, second)) {
-            JsonNode order = awaitOrder(id, o -> "CANCELLED".equals(o.get("status").asText()));
-            assertEquals("USER_DELETED", order.get("cancellationReason").asText(), order::toString);
-            assertEquals(2, order.get("version").asLong(), "cancelled exactly once: " + order);
+            Eventually.cancelledForDeletedUser(api(), id);
         }
         JsonNode untouched = api().get("/v1/orders/" + cancelledEarlier).json();
         assertEquals("CUSTOMER_REQUEST", untouched.get("cancellationReason").asText());
         assertEquals(2, untouched.get("version").asLong(), untouched::toString);
-    }
-
-    /**
-     * Waits, at most {@link #EVENTUALLY}, for an order to reach a state an event brings about.
-     */
-    JsonNode awaitOrder(long id, java.util.function.Predicate<JsonNode> reached) {
-        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-        JsonNode order;
-        do {
-            order = api().get("/v1/orders/" + id).json();
-            if (reached.test(order)) {
-                return order;
-            }
-            pause();
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("order " + id + " did not change within " + EVENTUALLY + ": " + order);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     // ---- safe retries ------------------------------------------------------------------------------------------

@@ -2,13 +2,11 @@ package dev.cleave.contract;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,30 +23,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class EventsBetweenServicesIT {
     @TempDir
     Path dataDir;
-    private Broker broker;
     private TcpProxy brokerLink;
-    private AssemblyProcess userService;
-    private AssemblyProcess orderService;
+    private SplitServices services;
     private Api api;
 
     @BeforeEach
     void start() throws IOException {
-        broker = Broker.create();
         brokerLink = TcpProxy.to(5672).open();
-        userService = AssemblyProcess.start("user", dataDir.resolve("user"),
-                                            Map.of("CLEAVE_AMQP_URL", broker.url(brokerLink.port())));
-        orderService = AssemblyProcess.start("order", dataDir.resolve("order"),
-                                             Map.of("USER_SERVICE_URL", userService.baseUri().toString(),
-                                                    "CLEAVE_AMQP_URL", broker.url(brokerLink.port())));
-        api = Api.split(userService.baseUri(), orderService.baseUri());
+        services = SplitServices.start(dataDir, Broker.create(), brokerLink.port());
+        api = services.api();
     }
 
     @AfterEach
     void stop() {
-        orderService.close();
-        userService.close();
+        services.close();
         brokerLink.close();
-        broker.close();
     }
 
     @Test
@@ -57,7 +46,7 @@ class EventsBetweenServicesIT {
 
         brokerLink.cut();
         deleteUsers(orders);
-        Api.Reply ready = new Api(userService.baseUri()).get("/observe/health/ready");
+        Api.Reply ready = new Api(services.userService().baseUri()).get("/observe/health/ready");
         assertEquals(503, ready.status(), () -> "readiness must report the broker down: " + ready);
         assertEquals(204, api.delete("/v1/users/" + registerUser()).status(), "writes still work");
 
@@ -69,9 +58,9 @@ class EventsBetweenServicesIT {
     void aUserDeletedWhileTheOrderServiceIsDownHasTheirOrdersCancelledWhenItReturns() {
         Map<Long, List<Long>> orders = usersWithTwoOrders(2);
 
-        orderService.close();
+        services.orderService().close();
         deleteUsers(orders);
-        orderService = orderService.restart();
+        services.restartOrderService();
 
         assertCancelledOnce(orders);
     }
@@ -81,8 +70,8 @@ class EventsBetweenServicesIT {
         Map<Long, List<Long>> orders = usersWithTwoOrders(20);
 
         deleteUsers(orders);
-        orderService.kill();
-        orderService = orderService.restart();
+        services.orderService().kill();
+        services.restartOrderService();
 
         assertCancelledOnce(orders);
     }
@@ -115,27 +104,6 @@ class EventsBetweenServicesIT {
     }
 
     private void assertCancelledOnce(Map<Long, List<Long>> orders) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        for (long id : orders.values().stream().flatMap(List::stream).toList()) {
-            JsonNode order;
-            do {
-                order = api.get("/v1/orders/" + id).json();
-            } while (!"CANCELLED".equals(order.get("status").asText()) && System.nanoTime() < deadline
-                     && pause());
-            assertEquals("CANCELLED", order.get("status").asText(), order::toString);
-            assertEquals("USER_DELETED", order.get("cancellationReason").asText(), order::toString);
-            JsonNode seen = order;
-            assertEquals(2, order.get("version").asLong(), () -> "cancelled exactly once: " + seen);
-        }
-    }
-
-    private static boolean pause() {
-        try {
-            Thread.sleep(100);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        orders.values().stream().flatMap(List::stream).forEach(id -> Eventually.cancelledForDeletedUser(api, id));
     }
 }

@@ -83,11 +83,7 @@ class ReplicasOnPostgresIT {
                 assertEquals(204, userApis.get(i++ % 2).delete("/v1/users/" + userId).status());
             }
 
-            for (long orderId : orderOfUser.values()) {
-                JsonNode order = awaitCancelled(orderApi, orderId);
-                assertEquals("USER_DELETED", order.get("cancellationReason").asText(), order::toString);
-                assertEquals(2, order.get("version").asLong(), () -> "cancelled exactly once: " + order);
-            }
+            orderOfUser.values().forEach(orderId -> Eventually.cancelledForDeletedUser(orderApi, orderId));
             for (Api api : userApis) {
                 assertEquals(0, outstanding(api), "no event left in the shared outbox");
             }
@@ -124,16 +120,6 @@ class ReplicasOnPostgresIT {
         return user.json().get("id").asLong();
     }
 
-    private static JsonNode awaitCancelled(Api api, long orderId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode order = api.get("/v1/orders/" + orderId).json();
-        while (!"CANCELLED".equals(order.get("status").asText()) && System.nanoTime() < deadline) {
-            sleep();
-            order = api.get("/v1/orders/" + orderId).json();
-        }
-        return order;
-    }
-
     // The user outbox's outstanding count, as the service's health output reports it.
     private static long outstanding(Api api) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -145,17 +131,7 @@ class ReplicasOnPostgresIT {
                     outstanding = check.get("data").get("outstanding").asLong();
                 }
             }
-        } while (outstanding != 0 && System.nanoTime() < deadline && sleep());
+        } while (outstanding != 0 && System.nanoTime() < deadline && Eventually.pause());
         return outstanding;
-    }
-
-    private static boolean sleep() {
-        try {
-            Thread.sleep(100);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.cleave.contract;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,36 +13,22 @@ import org.junit.jupiter.api.io.TempDir;
 class SplitContractIT extends ContractSuite {
     @TempDir
     static Path dataDir;
-    private static Broker broker;
-    private static AssemblyProcess userService;
-    private static AssemblyProcess orderService;
-    private static Api api;
+    private static SplitServices services;
 
     @BeforeAll
     static void start() {
-        broker = Broker.create();
-        userService = AssemblyProcess.start("user", dataDir.resolve("user"), Map.of("CLEAVE_AMQP_URL", broker.url()));
-        orderService = AssemblyProcess.start("order", dataDir.resolve("order"),
-                                             Map.of("USER_SERVICE_URL", userService.baseUri().toString(),
-                                                    "CLEAVE_AMQP_URL", broker.url()));
-        api = Api.split(userService.baseUri(), orderService.baseUri());
+        services = SplitServices.start(dataDir);
     }
 
     @AfterAll
     static void stop() {
-        if (orderService != null) {
-            orderService.close();
-        }
-        if (userService != null) {
-            userService.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (services != null) {
+            services.close();
         }
     }
 
     @Override
     Api api() {
-        return api;
+        return services.api();
     }
 }

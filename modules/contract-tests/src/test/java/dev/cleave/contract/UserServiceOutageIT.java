@@ -3,7 +3,6 @@ package dev.cleave.contract;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -25,26 +24,18 @@ class UserServiceOutageIT {
 
     @TempDir
     Path dataDir;
-    private Broker broker;
-    private AssemblyProcess userService;
-    private AssemblyProcess orderService;
+    private SplitServices services;
     private Api api;
 
     @BeforeEach
     void start() {
-        broker = Broker.create();
-        userService = AssemblyProcess.start("user", dataDir.resolve("user"), Map.of("CLEAVE_AMQP_URL", broker.url()));
-        orderService = AssemblyProcess.start("order", dataDir.resolve("order"),
-                                             Map.of("USER_SERVICE_URL", userService.baseUri().toString(),
-                                                    "CLEAVE_AMQP_URL", broker.url()));
-        api = Api.split(userService.baseUri(), orderService.baseUri());
+        services = SplitServices.start(dataDir);
+        api = services.api();
     }
 
     @AfterEach
     void stop() {
-        orderService.close();
-        userService.close();
-        broker.close();
+        services.close();
     }
 
     @Test
@@ -52,7 +43,7 @@ class UserServiceOutageIT {
         long userId = register();
         long placed = place(userId).get("id").asLong();
 
-        userService.kill();
+        services.userService().kill();
         for (int i = 0; i < 12; i++) {
             assertRefusedQuickly(userId);
         }
@@ -60,7 +51,7 @@ class UserServiceOutageIT {
         assertEquals(200, read.status(), read::toString);
         assertEquals(1, api.get("/v1/orders?userId=" + userId).json().get("items").size(), "nothing was created");
 
-        userService = userService.restart();
+        services.restartUserService();
         awaitOrdersAccepted(userId);
         assertEquals(2, api.get("/v1/orders?userId=" + userId).json().get("items").size());
     }
@@ -69,13 +60,13 @@ class UserServiceOutageIT {
     void whileTheUserServiceHangsOrdersAreRefusedWithinTheDeadline() {
         long userId = register();
 
-        userService.freeze();
+        services.userService().freeze();
         try {
             for (int i = 0; i < 3; i++) {
                 assertRefusedQuickly(userId);
             }
         } finally {
-            userService.thaw();
+            services.userService().thaw();
         }
         awaitOrdersAccepted(userId);
     }

@@ -1,13 +1,11 @@
 package dev.cleave.platform.events;
 
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
 import dev.cleave.platform.jdbc.ContextDatabase;
-import dev.cleave.platform.jdbc.SqlStates;
 
 /**
  * The events a context has applied, by id (table {@code inbox} in its schema). Recording an event and applying it
@@ -31,17 +29,16 @@ final class Inbox {
      */
     boolean applyOnce(String consumer, UUID eventId, Runnable effect) {
         return database.inTransaction(connection -> {
+            // ON CONFLICT rather than a caught unique violation: on PostgreSQL an error aborts the whole
+            // transaction, which may be a batch of events or the handler's own work.
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO inbox (consumer, event_id, applied_at) VALUES (?, ?, ?)")) {
+                    "INSERT INTO inbox (consumer, event_id, applied_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
                 insert.setString(1, consumer);
                 insert.setString(2, eventId.toString());
                 insert.setObject(3, Instant.now().atOffset(ZoneOffset.UTC));
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                if (SqlStates.isUniqueViolation(e)) {
+                if (insert.executeUpdate() == 0) {
                     return false;
                 }
-                throw e;
             }
             effect.run();
             return true;

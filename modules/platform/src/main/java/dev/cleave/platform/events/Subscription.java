@@ -1,5 +1,6 @@
 package dev.cleave.platform.events;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -51,5 +52,25 @@ public record Subscription<E extends DomainEvent>(String consumer,
     public boolean handleOnce(OutboxRecord record) {
         E event = EventCodec.decode(record.payload(), type);
         return Inbox.of(database).applyOnce(consumer, record.eventId(), () -> handler.accept(event));
+    }
+
+    /**
+     * Decodes and handles several events of this type once each, in order, in one transaction of the consumer's
+     * database (or in the caller's, if one is open on this thread): one commit for the lot instead of one each.
+     * If any of them fails, none has an effect, and the failure is thrown.
+     *
+     * @param records the delivered events, all of this subscription's type
+     * @return how many were applied now; the others had been applied before
+     */
+    public int handleAllOnce(List<OutboxRecord> records) {
+        return database.inTransaction(connection -> {
+            int applied = 0;
+            for (OutboxRecord record : records) {
+                if (handleOnce(record)) {
+                    applied++;
+                }
+            }
+            return applied;
+        });
     }
 }

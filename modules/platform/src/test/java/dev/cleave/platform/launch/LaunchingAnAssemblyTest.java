@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Set;
 
@@ -55,28 +56,11 @@ class LaunchingAnAssemblyTest {
         FakeContext consumer = FakeContext.plain("consumer", Set.of(), Set.of(Greeter.class));
         List<URI> connectedTo = new ArrayList<>();
         List<String> closed = new ArrayList<>();
-        RemoteApiProvider remote = new RemoteApiProvider() {
-            @Override
-            public Class<?> api() {
-                return Greeter.class;
-            }
-
-            @Override
-            public String service() {
-                return "greeter";
-            }
-
-            @Override
-            public URI defaultUrl() {
-                return URI.create("http://127.0.0.1:1");
-            }
-
-            @Override
-            public RemoteApi connect(Config config, URI baseUrl) {
-                connectedTo.add(baseUrl);
-                return new RemoteApi((Greeter) () -> "hello from " + baseUrl.getPort(), () -> closed.add("client"));
-            }
-        };
+        RemoteApiProvider remote = greeterClient(baseUrl -> {
+            connectedTo.add(baseUrl);
+            return new RemoteApiProvider.RemoteApi((Greeter) () -> "hello from " + baseUrl.getPort(),
+                                                   () -> closed.add("client"));
+        });
         Config config = config(Map.of("cleave.remote.greeter.url", "http://127.0.0.1:9999"));
 
         try (RunningAssembly assembly = Launcher.start("test", config, List.of(consumer), List.of(remote))) {
@@ -92,28 +76,9 @@ class LaunchingAnAssemblyTest {
         FakeContext producer = new FakeContext("producer", Set.of(Greeter.class), Set.of(),
                                                Map.of(Greeter.class, setup -> (Greeter) () -> "local"));
         FakeContext consumer = FakeContext.plain("consumer", Set.of(), Set.of(Greeter.class));
-        RemoteApiProvider unusedRemote = new RemoteApiProvider() {
-            @Override
-            public Class<?> api() {
-                return Greeter.class;
-            }
-
-            @Override
-            public String service() {
-                return "greeter";
-            }
-
-            @Override
-            public URI defaultUrl() {
-                return URI.create("http://127.0.0.1:1");
-            }
-
-            @Override
-            public RemoteApi connect(Config config, URI baseUrl) {
-                throw new AssertionError("the local context should have been bound");
-            }
-        };
-
+        RemoteApiProvider unusedRemote = greeterClient(baseUrl -> {
+            throw new AssertionError("the local context should have been bound");
+        });
         try (RunningAssembly assembly = Launcher.start("test", config(), List.of(consumer, producer),
                                                        List.of(unusedRemote))) {
             WebClient client = WebClient.builder().baseUri("http://127.0.0.1:" + assembly.port()).build();
@@ -143,6 +108,31 @@ class LaunchingAnAssemblyTest {
     @Test
     void anAssemblyWithoutContextsIsRefused() {
         assertThrows(IllegalStateException.class, () -> Launcher.start("test", config(), List.of()));
+    }
+
+    // A client of the greeter service whose connect() does what the test says.
+    private static RemoteApiProvider greeterClient(Function<URI, RemoteApiProvider.RemoteApi> connect) {
+        return new RemoteApiProvider() {
+            @Override
+            public Class<?> api() {
+                return Greeter.class;
+            }
+
+            @Override
+            public String service() {
+                return "greeter";
+            }
+
+            @Override
+            public URI defaultUrl() {
+                return URI.create("http://127.0.0.1:1");
+            }
+
+            @Override
+            public RemoteApi connect(Config config, URI baseUrl) {
+                return connect.apply(baseUrl);
+            }
+        };
     }
 
     private Config config() {
