@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import dev.cleave.platform.api.DomainEvent;
 import dev.cleave.platform.api.EventPublisher;
@@ -28,6 +30,8 @@ public final class Outbox implements EventPublisher {
 
     private final ContextDatabase database;
     private final String publisher;
+    // Wakes this process's relay when an event is written, so an idle relay need not poll often.
+    private final Semaphore written = new Semaphore(0);
 
     private Outbox(ContextDatabase database, String publisher) {
         this.database = database;
@@ -69,6 +73,22 @@ public final class Outbox implements EventPublisher {
             }
             return null;
         });
+        if (written.availablePermits() == 0) {
+            written.release();
+        }
+    }
+
+    /**
+     * Waits until an event is written in this process, or the timeout passes.
+     *
+     * @param timeout the longest wait
+     * @return whether an event was written
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    boolean awaitWritten(Duration timeout) throws InterruptedException {
+        boolean woken = written.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        written.drainPermits();
+        return woken;
     }
 
     /**

@@ -12,14 +12,17 @@ import io.helidon.health.HealthCheckType;
 
 /**
  * Moves one context's outstanding outbox rows to the transport, on a virtual thread: a full batch is followed
- * at once by the next, an empty outbox is polled again shortly, and an unreachable transport is retried with a
- * growing pause. Rows are marked delivered only after the transport confirmed them, so nothing is lost; a crash
+ * at once by the next, an idle outbox is polled less and less often but the relay wakes as soon as this process
+ * writes an event, and an unreachable transport is retried with a growing pause. Rows are marked delivered only after the transport confirmed them, so nothing is lost; a crash
  * before that delivers them again, and consumers' inboxes absorb the duplicate.
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(OutboxRelay.class.getName());
     private static final int BATCH = 200;
-    private static final Duration IDLE_POLL = Duration.ofMillis(20);
+    // An idle relay polls less and less often (events from replicas of this service show up this way) and wakes
+    // at once when this process writes an event.
+    private static final Duration FIRST_IDLE_POLL = Duration.ofMillis(10);
+    private static final Duration LONGEST_IDLE_POLL = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     // Delivered events are kept a day for inspection; inbox records a week, far past any redelivery.
     private static final Duration KEEP_DELIVERED = Duration.ofDays(1);
@@ -54,6 +57,7 @@ public final class OutboxRelay implements AutoCloseable {
         Duration backoff = Duration.ofMillis(100);
         boolean warned = false;
         Instant nextPurge = Instant.now().plus(PURGE_EVERY);
+        Duration idlePoll = FIRST_IDLE_POLL;
         while (running) {
             try {
                 if (Instant.now().isAfter(nextPurge)) {
@@ -66,8 +70,11 @@ public final class OutboxRelay implements AutoCloseable {
                     LOGGER.log(Level.INFO, outbox.publisher() + " events flow again");
                     warned = false;
                 }
+                if (claimed > 0) {
+                    idlePoll = FIRST_IDLE_POLL;
+                }
                 if (claimed < BATCH) {
-                    pause(IDLE_POLL);
+                    idlePoll = awaitWork(idlePoll);
                 }
             } catch (TransportUnavailableException | dev.cleave.platform.jdbc.DataAccessException e) {
                 if (!warned && running) {
@@ -83,6 +90,20 @@ public final class OutboxRelay implements AutoCloseable {
                 pause(backoff);
             }
         }
+    }
+
+    // Waits for a local write or the idle poll; returns the next idle poll: reset when woken, else doubled.
+    private Duration awaitWork(Duration idlePoll) {
+        try {
+            if (outbox.awaitWritten(idlePoll)) {
+                return FIRST_IDLE_POLL;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+        Duration next = idlePoll.multipliedBy(2);
+        return next.compareTo(LONGEST_IDLE_POLL) > 0 ? LONGEST_IDLE_POLL : next;
     }
 
     private void pause(Duration duration) {
