@@ -6,12 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
 import com.rabbitmq.client.AMQP;
@@ -22,14 +26,18 @@ import com.rabbitmq.client.ShutdownSignalException;
 import dev.cleave.platform.events.EventCodec;
 import dev.cleave.platform.events.OutboxRecord;
 import dev.cleave.platform.events.Subscription;
+import dev.cleave.platform.jdbc.ContextDatabase;
 
 /**
  * Hands the messages of one queue to the consuming context's subscriptions. A message is acknowledged only after
- * {@link Subscription#handleOnce} returned, that is after the consumer's transaction (its effect and its inbox
- * record) committed; a crash before that redelivers it, and the inbox absorbs it.
+ * the consumer's transaction (its effect and its inbox record) committed; a crash before that redelivers it, and
+ * the inbox absorbs it.
  *
- * <p>Each event is applied in a transaction of its own, so one lane would be held to the database's commit rate.
- * Several lanes apply events side by side; all events of one aggregate take the same lane, in order.
+ * <p>Several lanes apply events side by side; all events of one aggregate take the same lane, in order. A lane
+ * applies the messages waiting for it (up to {@value #MAX_BATCH}) in one transaction with
+ * {@link Subscription#handleAllOnce}, so the database's commit rate bounds batches, not events. If that transaction
+ * fails, the lane applies the batch's messages again one by one, each in its own transaction, so a failing message
+ * is retried or set aside alone and the others are applied.
  *
  * <p>A failed message is handed back to the queue for another attempt; on its last attempt it is rejected to the
  * dead-letter queue instead, and logged. A message that cannot be read as the subscribed event goes there at once.
@@ -39,12 +47,14 @@ final class EventConsumer extends DefaultConsumer {
     private static final System.Logger LOGGER = System.getLogger(EventConsumer.class.getName());
     /** Set by quorum queues on a redelivered message: how often it was handed back before. */
     static final String DELIVERY_COUNT = "x-delivery-count";
+    /** The most messages a lane applies in one transaction. */
+    static final int MAX_BATCH = 100;
 
     private final QueueSubscription queue;
     private final String deadLetterQueue;
     private final AmqpSettings settings;
     private final Runnable onLost;
-    private final List<ExecutorService> lanes;
+    private final List<Lane> lanes;
 
     /**
      * @param onLost called when the broker stops this consumer on its own (its queue deleted, a channel error), so
@@ -58,8 +68,8 @@ final class EventConsumer extends DefaultConsumer {
         this.settings = settings;
         this.onLost = onLost;
         this.lanes = IntStream.range(0, settings.lanes())
-                .mapToObj(lane -> Executors.newSingleThreadExecutor(
-                        Thread.ofVirtual().name(queue.name() + "-lane-" + lane).factory()))
+                .mapToObj(lane -> new Lane(Executors.newSingleThreadExecutor(
+                        Thread.ofVirtual().name(queue.name() + "-lane-" + lane).factory())))
                 .toList();
     }
 
@@ -67,60 +77,189 @@ final class EventConsumer extends DefaultConsumer {
     void stop() {
         // No interrupts: an interrupted JDBC call can damage an embedded database. Queued work sees the channel
         // closed and leaves the message to be delivered again.
-        lanes.forEach(ExecutorService::shutdown);
+        lanes.forEach(lane -> lane.executor.shutdown());
     }
 
     @Override
     public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
         // Events of one aggregate always take the same lane, so they are applied in the order they were published.
-        try {
-            lanes.get(Math.floorMod(Long.hashCode(aggregateId(properties)), lanes.size()))
-                    .execute(() -> handle(envelope, properties, body));
-        } catch (RejectedExecutionException e) {
-            // Stopping: the channel is closing, and the broker hands the message out again.
+        lanes.get(Math.floorMod(Long.hashCode(aggregateId(properties)), lanes.size()))
+                .add(new Message(envelope, properties, body));
+    }
+
+    /** A message as the broker delivered it. */
+    private record Message(Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+        long tag() {
+            return envelope.getDeliveryTag();
         }
     }
 
-    private void handle(Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+    /** A message read as an event of one of the queue's subscriptions, ready to be applied. */
+    private record Pending(long tag, Subscription<?> subscription, OutboxRecord record, int attemptsBefore) {
+    }
+
+    /**
+     * One lane: its waiting messages and the single thread that applies them, in arrival order. The thread is
+     * scheduled when a message arrives at an idle lane and drains the lane before it goes idle again.
+     */
+    private final class Lane {
+        private final ExecutorService executor;
+        private final Queue<Message> waiting = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+
+        Lane(ExecutorService executor) {
+            this.executor = executor;
+        }
+
+        void add(Message message) {
+            waiting.add(message);
+            schedule();
+        }
+
+        private void schedule() {
+            if (scheduled.compareAndSet(false, true)) {
+                try {
+                    executor.execute(this::drain);
+                } catch (RejectedExecutionException e) {
+                    // Stopping: the channel is closing, and the broker hands the messages out again.
+                    scheduled.set(false);
+                }
+            }
+        }
+
+        private void drain() {
+            List<Message> batch = new ArrayList<>(MAX_BATCH);
+            Message message;
+            while (batch.size() < MAX_BATCH && (message = waiting.poll()) != null) {
+                batch.add(message);
+            }
+            try {
+                if (!batch.isEmpty()) {
+                    handle(batch);
+                }
+            } finally {
+                scheduled.set(false);
+                if (!waiting.isEmpty()) {
+                    schedule();
+                }
+            }
+        }
+    }
+
+    private void handle(List<Message> batch) {
         if (!getChannel().isOpen()) {
-            return; // the broker hands it out again on the next channel
+            return; // the broker hands them out again on the next channel
         }
         try {
-            apply(envelope.getDeliveryTag(), envelope, properties, body);
+            List<Pending> pending = new ArrayList<>(batch.size());
+            for (Message message : batch) {
+                Pending readable = read(message);
+                if (readable != null) {
+                    pending.add(readable);
+                }
+            }
+            apply(pending);
         } catch (IOException | ShutdownSignalException e) {
-            // Not acknowledged, so the broker delivers it again; the inbox absorbs it if it had its effect.
-            LOGGER.log(Level.DEBUG, queue.name() + ": acknowledging " + properties.getMessageId() + " failed", e);
+            // Not acknowledged, so the broker delivers them again; the inbox absorbs those that had their effect.
+            LOGGER.log(Level.DEBUG, queue.name() + ": acknowledging failed", e);
         }
     }
 
-    private void apply(long tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) throws IOException {
+    /**
+     * Reads a message as an event of a subscription; a message nobody subscribes to any more is acknowledged, one
+     * that cannot be read is dead-lettered, and both give {@code null}.
+     */
+    private Pending read(Message message) throws IOException {
+        AMQP.BasicProperties properties = message.properties();
         int attemptsBefore = deliveryCount(properties);
-        String type = properties.getType() != null ? properties.getType() : envelope.getRoutingKey();
+        String type = properties.getType() != null ? properties.getType() : message.envelope().getRoutingKey();
         Subscription<?> subscription = queue.byType().get(type);
         if (subscription == null) {
             // A binding left from an earlier version of the consumer: nothing here wants this type any more.
             LOGGER.log(Level.INFO, queue.name() + ": no subscription for " + type + " any more; dropped "
                                    + properties.getMessageId());
-            getChannel().basicAck(tag, false);
-            return;
+            getChannel().basicAck(message.tag(), false);
+            return null;
         }
-        OutboxRecord record;
         try {
-            record = record(properties, body, type, attemptsBefore);
+            OutboxRecord record = record(properties, message.body(), type, attemptsBefore);
             EventCodec.decode(record.payload(), subscription.type());
+            return new Pending(message.tag(), subscription, record, attemptsBefore);
         } catch (IllegalArgumentException e) {
             LOGGER.log(Level.ERROR, queue.name() + ": " + type + " " + properties.getMessageId() + " cannot be read ("
                                     + e.getMessage() + "); moved to the dead-letter queue " + deadLetterQueue);
-            getChannel().basicReject(tag, false);
+            getChannel().basicReject(message.tag(), false);
+            return null;
+        }
+    }
+
+    /** Applies the batch in one transaction, acknowledging after the commit; on failure, one message at a time. */
+    private void apply(List<Pending> batch) throws IOException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (batch.size() == 1) {
+            applyAlone(batch.getFirst());
             return;
         }
         try {
-            subscription.handleOnce(record);
+            inOneTransaction(batch);
         } catch (RuntimeException e) {
-            failed(tag, record, attemptsBefore + 1, e);
+            LOGGER.log(Level.DEBUG, queue.name() + ": a batch of " + batch.size() + " failed; applying its events"
+                                    + " one by one", e);
+            for (Pending one : batch) {
+                applyAlone(one);
+            }
             return;
         }
-        getChannel().basicAck(tag, false);
+        for (Pending one : batch) {
+            getChannel().basicAck(one.tag(), false);
+        }
+    }
+
+    /**
+     * Applies the events in order in one transaction: consecutive events of one subscription together through
+     * {@link Subscription#handleAllOnce}, all of them joining a transaction of the consumer's database.
+     */
+    private static void inOneTransaction(List<Pending> batch) {
+        ContextDatabase database = batch.getFirst().subscription().database();
+        if (batch.stream().anyMatch(one -> one.subscription().database() != database)) {
+            // Subscriptions of one consumer share its database; should they not, each run commits on its own.
+            runs(batch).forEach(run -> run.getFirst().subscription()
+                    .handleAllOnce(run.stream().map(Pending::record).toList()));
+            return;
+        }
+        database.inTransaction(connection -> {
+            for (List<Pending> run : runs(batch)) {
+                run.getFirst().subscription().handleAllOnce(run.stream().map(Pending::record).toList());
+            }
+            return null;
+        });
+    }
+
+    /** The batch cut where the subscription changes, order kept. */
+    private static List<List<Pending>> runs(List<Pending> batch) {
+        List<List<Pending>> runs = new ArrayList<>();
+        List<Pending> run = new ArrayList<>();
+        for (Pending one : batch) {
+            if (!run.isEmpty() && run.getFirst().subscription() != one.subscription()) {
+                runs.add(run);
+                run = new ArrayList<>();
+            }
+            run.add(one);
+        }
+        runs.add(run);
+        return runs;
+    }
+
+    private void applyAlone(Pending one) throws IOException {
+        try {
+            one.subscription().handleOnce(one.record());
+        } catch (RuntimeException e) {
+            failed(one.tag(), one.record(), one.attemptsBefore() + 1, e);
+            return;
+        }
+        getChannel().basicAck(one.tag(), false);
     }
 
     private void failed(long tag, OutboxRecord record, int attempt, RuntimeException failure) throws IOException {

@@ -3,13 +3,12 @@ package dev.cleave.platform.amqp;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.cleave.platform.api.DomainEvent;
@@ -21,16 +20,14 @@ import dev.cleave.platform.spi.RunningContext;
 import io.helidon.config.Config;
 
 /**
- * A consuming context of the tests: a real H2 database with the platform's inbox, and handlers that count how often
- * each event had an effect. {@link ParcelShipped} is handled; {@link ParcelLost} always fails.
+ * A consuming context of the tests: a real H2 database with the platform's inbox, and handlers that record each
+ * effect in that database. {@link ParcelShipped} is handled; {@link ParcelLost} always fails.
  */
 final class ConsumerFixture implements AutoCloseable {
     static final String NAME = "testconsumer";
 
     final ContextDatabase database;
-    private final Map<UUID, AtomicInteger> effects = new ConcurrentHashMap<>();
     private final Map<UUID, AtomicInteger> failures = new ConcurrentHashMap<>();
-    private final Queue<UUID> applied = new ConcurrentLinkedQueue<>();
 
     ConsumerFixture(Path dataDir) {
         database = ContextDatabase.open(ContextSetup.of(Config.empty(), dataDir, new Context(), Map.of()),
@@ -38,12 +35,16 @@ final class ConsumerFixture implements AutoCloseable {
     }
 
     Subscription<ParcelShipped> shipped() {
+        // The effect is a row written in the consumer's transaction (the handler's call joins it), as a real
+        // handler's would be: a batch rolled back leaves no effect behind.
         return new Subscription<>(NAME, database, BrokerFixture.PUBLISHER, ParcelShipped.class,
-                                  event -> {
-                                      effects.computeIfAbsent(event.eventId(), id -> new AtomicInteger())
-                                              .incrementAndGet();
-                                      applied.add(event.eventId());
-                                  });
+                                  event -> database.inTransaction(connection -> {
+                                      try (PreparedStatement insert = connection.prepareStatement(
+                                              "INSERT INTO effect (event_id) VALUES (?)")) {
+                                          insert.setString(1, event.eventId().toString());
+                                          return insert.executeUpdate();
+                                      }
+                                  }));
     }
 
     Subscription<ParcelLost> lost() {
@@ -55,18 +56,26 @@ final class ConsumerFixture implements AutoCloseable {
 
     /** How often the event had its effect. */
     int effects(DomainEvent event) {
-        AtomicInteger count = effects.get(event.eventId());
-        return count == null ? 0 : count.get();
+        return count("SELECT COUNT(*) FROM effect WHERE event_id = ?", event.eventId().toString());
     }
 
     /** Events that had an effect at all. */
     int eventsWithEffect() {
-        return effects.size();
+        return count("SELECT COUNT(DISTINCT event_id) FROM effect");
     }
 
     /** The ids of the events applied, in the order they were applied. */
     List<UUID> applied() {
-        return List.copyOf(applied);
+        return database.read(connection -> {
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT event_id FROM effect ORDER BY seq");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(UUID.fromString(rows.getString(1)));
+                }
+            }
+            return ids;
+        });
     }
 
     /** How often handling the event was tried and failed. */
@@ -77,11 +86,16 @@ final class ConsumerFixture implements AutoCloseable {
 
     /** The inbox rows of an event: one once applied. */
     int inboxRows(DomainEvent event) {
+        return count("SELECT COUNT(*) FROM inbox WHERE consumer = '" + NAME + "' AND event_id = ?",
+                     event.eventId().toString());
+    }
+
+    private int count(String sql, String... parameters) {
         return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM inbox WHERE consumer = ? AND event_id = ?")) {
-                select.setString(1, NAME);
-                select.setString(2, event.eventId().toString());
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    select.setString(i + 1, parameters[i]);
+                }
                 try (ResultSet row = select.executeQuery()) {
                     row.next();
                     return row.getInt(1);

@@ -2,6 +2,7 @@ package dev.cleave.platform.amqp;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -144,6 +145,36 @@ class DeliveringEventsThroughRabbitMqTest {
         transport.deliver(PUBLISHER, List.of(row(5, afterwards)));
         awaitEquals("effects of a later event", 1, () -> consumer.effects(afterwards));
         assertEquals(5, consumer.failures(poison), "a dead letter is not retried");
+    }
+
+    @Test
+    void aBatchWithOneFailingEventStillAppliesTheOthersAndSetsAsideOnlyTheFailingOne() {
+        // All of one parcel, so one lane; queued before the consumer starts, so the lane takes them as one batch.
+        EventTransport away = broker.transport();
+        away.subscribe(List.of(consumer.shipped(), consumer.lost()));
+        await("the consumer connected", () -> ready(away));
+        away.close();
+        List<ParcelShipped> good = IntStream.range(0, 40).mapToObj(i -> ParcelShipped.of(5)).toList();
+        ParcelLost poison = ParcelLost.of(5);
+        List<OutboxRecord> rows = new ArrayList<>();
+        good.subList(0, 20).forEach(event -> rows.add(row(rows.size() + 1, event)));
+        rows.add(row(rows.size() + 1, poison));
+        good.subList(20, 40).forEach(event -> rows.add(row(rows.size() + 1, event)));
+        EventTransport publisher = broker.transport();
+        await("the publisher connected", () -> ready(publisher));
+        assertEquals(List.of(), publisher.deliver(PUBLISHER, rows).failed());
+
+        EventTransport back = broker.transport();
+        back.subscribe(List.of(consumer.shipped(), consumer.lost()));
+
+        awaitEquals("events with an effect", good.size(), consumer::eventsWithEffect);
+        awaitEquals("dead letters", 1L, () -> broker.messages(broker.deadLetterQueue(ConsumerFixture.NAME)));
+        good.forEach(event -> assertEquals(1, consumer.effects(event), "effects of " + event));
+        assertEquals(good.stream().map(ParcelShipped::eventId).toList(), consumer.applied(),
+                     "the parcel's events in the order they were published");
+        assertEquals(0, consumer.inboxRows(poison));
+        assertTrue(consumer.failures(poison) >= 5, "attempts before it was set aside: " + consumer.failures(poison));
+        awaitEquals("messages left", 0L, () -> broker.messages(broker.queue(ConsumerFixture.NAME)));
     }
 
     @Test
