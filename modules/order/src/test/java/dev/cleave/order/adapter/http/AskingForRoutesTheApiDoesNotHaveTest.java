@@ -4,12 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
-import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
-import io.helidon.webserver.testing.junit5.RoutingTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,25 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Paths outside the API are 404 problems; methods a resource does not support are 405 problems that say, in
  * {@code Allow}, which methods it does.
  */
-@RoutingTest
-class AskingForRoutesTheApiDoesNotHaveTest {
-    private static final KnownUsers USERS = new KnownUsers();
-    private static OrderApiFixture api;
-
-    private final Http1Client client;
-
+class AskingForRoutesTheApiDoesNotHaveTest extends OrderApiRoutingTest {
     AskingForRoutesTheApiDoesNotHaveTest(DirectClient client) {
-        this.client = client;
-    }
-
-    @SetUpRoute
-    static void routing(HttpRouting.Builder routing) {
-        api = OrderApiFixture.start(routing, USERS);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
+        super(client);
     }
 
     @ParameterizedTest

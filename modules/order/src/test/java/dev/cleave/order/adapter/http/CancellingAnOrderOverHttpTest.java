@@ -5,12 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
-import io.helidon.webserver.testing.junit5.RoutingTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,25 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code POST /v1/orders/{id}/cancel}: 200 once, 409 after that, 404 for no such order, 412 when {@code If-Match}
  * names another version.
  */
-@RoutingTest
-class CancellingAnOrderOverHttpTest {
-    private static final KnownUsers USERS = new KnownUsers();
-    private static OrderApiFixture api;
-
-    private final Http1Client client;
-
+class CancellingAnOrderOverHttpTest extends OrderApiRoutingTest {
     CancellingAnOrderOverHttpTest(DirectClient client) {
-        this.client = client;
-    }
-
-    @SetUpRoute
-    static void routing(HttpRouting.Builder routing) {
-        api = OrderApiFixture.start(routing, USERS);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
+        super(client);
     }
 
     @Test

@@ -9,12 +9,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.Status;
-import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
-import io.helidon.webserver.testing.junit5.RoutingTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,25 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code GET /v1/orders}: pages of orders newest first, optionally of one user, continued by an opaque cursor; any
  * query it does not understand is a 400.
  */
-@RoutingTest
-class ListingOrdersOverHttpTest {
-    private static final KnownUsers USERS = new KnownUsers();
-    private static OrderApiFixture api;
-
-    private final Http1Client client;
-
+class ListingOrdersOverHttpTest extends OrderApiRoutingTest {
     ListingOrdersOverHttpTest(DirectClient client) {
-        this.client = client;
-    }
-
-    @SetUpRoute
-    static void routing(HttpRouting.Builder routing) {
-        api = OrderApiFixture.start(routing, USERS);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
+        super(client);
     }
 
     @Test

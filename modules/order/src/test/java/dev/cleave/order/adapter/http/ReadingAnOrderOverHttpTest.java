@@ -3,12 +3,7 @@ package dev.cleave.order.adapter.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webclient.http1.Http1Client;
-import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
-import io.helidon.webserver.testing.junit5.RoutingTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,25 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code GET /v1/orders/{id}}: 200 with the order and its ETag, 404 for an id no order has, 400 for an id that is
  * not a positive integer.
  */
-@RoutingTest
-class ReadingAnOrderOverHttpTest {
-    private static final KnownUsers USERS = new KnownUsers();
-    private static OrderApiFixture api;
-
-    private final Http1Client client;
-
+class ReadingAnOrderOverHttpTest extends OrderApiRoutingTest {
     ReadingAnOrderOverHttpTest(DirectClient client) {
-        this.client = client;
-    }
-
-    @SetUpRoute
-    static void routing(HttpRouting.Builder routing) {
-        api = OrderApiFixture.start(routing, USERS);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
+        super(client);
     }
 
     @Test

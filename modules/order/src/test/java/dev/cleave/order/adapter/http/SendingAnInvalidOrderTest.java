@@ -7,13 +7,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
-import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webclient.http1.Http1ClientResponse;
-import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.DirectClient;
-import io.helidon.webserver.testing.junit5.RoutingTest;
-import io.helidon.webserver.testing.junit5.SetUpRoute;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,25 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code POST /v1/orders} with a body that breaks the contract: 400, with {@code errors} naming every field when
  * the body is a JSON object, and nothing stored.
  */
-@RoutingTest
-class SendingAnInvalidOrderTest {
-    private static final KnownUsers USERS = new KnownUsers();
-    private static OrderApiFixture api;
-
-    private final Http1Client client;
-
+class SendingAnInvalidOrderTest extends OrderApiRoutingTest {
     SendingAnInvalidOrderTest(DirectClient client) {
-        this.client = client;
-    }
-
-    @SetUpRoute
-    static void routing(HttpRouting.Builder routing) {
-        api = OrderApiFixture.start(routing, USERS);
-    }
-
-    @AfterAll
-    static void stop() {
-        api.close();
+        super(client);
     }
 
     @Test
