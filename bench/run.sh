@@ -916,7 +916,7 @@ events_section() {
   echo
   echo "[\`bench/events-probe\`](../bench/events-probe), one JVM on the module path: a publisher's outbox and a"
   echo "consumer's inbox in two embedded H2 databases (\`WRITE_DELAY=0\`, as \`./cleave run\` has them), the platform's"
-  echo "\`OutboxRelay\` (batches of up to 200, confirmed by the broker) and the RabbitMQ transport found through"
+  echo "\`OutboxRelay\` (batches of up to 1000, confirmed by the broker) and the RabbitMQ transport found through"
   echo "\`ServiceLoader\` (8 lanes, prefetch 200, a lane applies the events waiting for it in one transaction). The"
   echo "handler writes one row per event in the consumer's transaction, beside the inbox row."
   echo

@@ -18,7 +18,9 @@ import io.helidon.health.HealthCheckType;
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(OutboxRelay.class.getName());
-    private static final int BATCH = 200;
+    // Waiting for the broker's confirms costs about as much per batch as the database work of a batch, so batches
+    // are large: at 1000 rows the relay moved about 1.6 times the events per second it did at 200 (bench/).
+    private static final int BATCH = 1000;
     // An idle relay polls less and less often (events from replicas of this service show up this way) and wakes
     // at once when this process writes an event.
     private static final Duration FIRST_IDLE_POLL = Duration.ofMillis(10);
