@@ -11,27 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
-import dev.cleave.platform.http.Json;
-import dev.cleave.platform.http.ProblemDirectHandler;
-import dev.cleave.platform.http.ProblemHandlers;
 import dev.cleave.platform.spi.ContextProvider;
 import dev.cleave.platform.spi.ContextSetup;
 import dev.cleave.platform.spi.EventTransportProvider;
 import dev.cleave.platform.spi.RemoteApiProvider;
 import dev.cleave.platform.spi.RunningContext;
 import io.helidon.config.Config;
-import io.helidon.health.HealthCheck;
-import io.helidon.http.DirectHandler.EventType;
-import io.helidon.webserver.http.DirectHandlers;
-import io.helidon.http.media.MediaContext;
-import io.helidon.http.media.jackson.JacksonSupport;
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.observe.ObserveFeature;
-import io.helidon.webserver.observe.health.HealthObserver;
-import io.helidon.webserver.observe.health.HealthObserverConfig;
 
 /**
  * Assembles whatever contexts are on the module path into one process: discovers them with
@@ -41,9 +30,6 @@ import io.helidon.webserver.observe.health.HealthObserverConfig;
  */
 public final class Launcher {
     private static final System.Logger LOGGER = System.getLogger(Launcher.class.getName());
-    // Helidon closes a connection at this size; the API's own, smaller limit (64 KiB) answers 413 as a problem.
-    private static final long HARD_PAYLOAD_LIMIT = 1024 * 1024;
-
     private Launcher() {
     }
 
@@ -148,6 +134,7 @@ public final class Launcher {
         }
         Path dataDir = dataDir(config);
         List<ContextProvider> ordered = StartOrder.of(contexts);
+        CompletableFuture<HttpStack> http = HttpStack.prepare(config);
         Map<Class<?>, Binding> bindings = new LinkedHashMap<>();
         List<RunningContext> running = new ArrayList<>();
         List<AutoCloseable> clients = new ArrayList<>();
@@ -161,7 +148,7 @@ public final class Launcher {
                 running.add(context.start(ContextSetup.of(config, dataDir, context, implementations(bindings))));
             }
             events = EventWiring.start(config, running, transports);
-            WebServer server = server(config, running, events.healthChecks()).start();
+            WebServer server = HttpStack.await(http).build(running, events.healthChecks()).start();
             RunningAssembly assemblyHandle = new RunningAssembly(server, parts(events, running, clients));
             LOGGER.log(Level.INFO, startupLine(assembly, ordered, bindings.values(), events.describe(),
                                                server.port(), started));
@@ -210,36 +197,6 @@ public final class Launcher {
         parts.addAll(running.reversed());
         parts.addAll(clients.reversed());
         return parts;
-    }
-
-    private static WebServer server(Config config, List<RunningContext> running, List<HealthCheck> more) {
-        HttpRouting.Builder routing = HttpRouting.builder();
-        running.forEach(context -> context.routing(routing));
-        ProblemHandlers.install(routing);
-
-        HealthObserverConfig.Builder health = HealthObserver.builder().details(true);
-        running.forEach(context -> context.healthChecks().forEach(health::addCheck));
-        more.forEach(health::addCheck);
-
-        Config server = config.get("server");
-        return WebServer.builder()
-                .host(server.get("host").asString().orElse("127.0.0.1"))
-                .port(server.get("port").asInt().orElse(8080))
-                .maxPayloadSize(HARD_PAYLOAD_LIMIT)
-                .shutdownHook(false)
-                .mediaContext(MediaContext.builder()
-                                      .mediaSupportsDiscoverServices(false)
-                                      .addMediaSupport(JacksonSupport.create(Json.mapper()))
-                                      .build())
-                .directHandlers(DirectHandlers.builder()
-                                        .addHandler(EventType.BAD_REQUEST, ProblemDirectHandler.create())
-                                        .addHandler(EventType.PAYLOAD_TOO_LARGE, ProblemDirectHandler.create())
-                                        .addHandler(EventType.OTHER, ProblemDirectHandler.create())
-                                        .addHandler(EventType.INTERNAL_ERROR, ProblemDirectHandler.create())
-                                        .build())
-                .addFeature(ObserveFeature.builder().addObserver(health.build()).build())
-                .routing(routing)
-                .build();
     }
 
     private static Path dataDir(Config config) {
