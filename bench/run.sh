@@ -191,14 +191,16 @@ now_ms() {
 
 # CPU accounting, to tell how much of the machine other work took during a measurement. A snapshot is
 # "busy total mine" in clock ticks: the whole machine's busy and total time (/proc/stat), and the time of this
-# script, of its reaped children (wrk, curl) and of the JVMs it runs. Builtins only: a snapshot forks nothing.
+# script, of its reaped children (wrk, curl), of the JVMs it runs and of the RabbitMQ broker they send events
+# through (its Erlang VM, found once). Builtins only: a snapshot forks nothing.
+BROKER_PIDS=($(pgrep -x beam.smp 2>/dev/null || true))
 cpu_snapshot() {
   local label user nice system idle iowait irq softirq steal rest mine=0 pid line
   read -r label user nice system idle iowait irq softirq steal rest </proc/stat
   line="$(</proc/$$/stat)"
   set -- ${line##*) }
   mine=$(( ${12} + ${13} + ${14} + ${15} ))
-  for pid in "${PIDS[@]+"${PIDS[@]}"}"; do
+  for pid in "${PIDS[@]+"${PIDS[@]}"}" "${BROKER_PIDS[@]+"${BROKER_PIDS[@]}"}"; do
     [ -r "/proc/$pid/stat" ] || continue
     line="$(</proc/$pid/stat)" || continue
     set -- ${line##*) }
@@ -823,7 +825,8 @@ write_doc() {
     echo
     echo "Latencies are wrk's (closed loop, $CONNECTIONS connections). *errors*: non-2xx responses plus socket errors."
     echo "*other CPU %*: the share of the machine's CPU (all cores) that processes other than this benchmark's used"
-    echo "during the pass (from \`/proc/stat\`, less the time of wrk and the server JVMs); the machine is shared with"
+    echo "during the pass (from \`/proc/stat\`, less the time of wrk, the server JVMs and RabbitMQ, which carries the"
+    echo "split services' events); the machine is shared with"
     echo "other builds, and a pass with a high value is a disturbed one."
     echo
     echo "## Ratios against the targets"
@@ -977,7 +980,8 @@ events_section() {
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'); a run of its own, so its machine load may differ from the sections above."
   echo "Machine: ${cpu:-unknown}, $(nproc) cores; $("$JAVA" -version 2>&1 | head -n 1); RabbitMQ at 127.0.0.1:5672"
   echo "(a virtual host of the run's own). Load average before: ${EV[load_before]}; after: ${EV[load_after]}."
-  echo "Other work took ${EV[quiet]} % of the machine just before the run and ${EV[other]} % during it."
+  echo "Other work (neither the probe nor RabbitMQ) took ${EV[quiet]} % of the machine just before the run and"
+  echo "${EV[other]} % during it."
   echo
   echo "[\`bench/events-probe\`](../bench/events-probe), one JVM on the module path: a publisher's outbox and a"
   echo "consumer's inbox in two embedded H2 databases (\`WRITE_DELAY=0\`, as \`./cleave run\` has them), the platform's"
