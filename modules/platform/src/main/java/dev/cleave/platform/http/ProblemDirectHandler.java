@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
 
 /**
  * Answers failures the server meets before routing (an unparseable request line, a body over the server's size
@@ -22,6 +23,22 @@ public final class ProblemDirectHandler implements DirectHandler {
      */
     public static ProblemDirectHandler create() {
         return new ProblemDirectHandler();
+    }
+
+    /**
+     * The handler for every failure before routing that the server reports: a bad request, a body over the limit,
+     * anything else, and an internal error.
+     *
+     * @return the handlers, for {@code WebServerConfig.Builder#directHandlers}
+     */
+    public static DirectHandlers forAllEvents() {
+        ProblemDirectHandler handler = create();
+        return DirectHandlers.builder()
+                .addHandler(EventType.BAD_REQUEST, handler)
+                .addHandler(EventType.PAYLOAD_TOO_LARGE, handler)
+                .addHandler(EventType.OTHER, handler)
+                .addHandler(EventType.INTERNAL_ERROR, handler)
+                .build();
     }
 
     @Override

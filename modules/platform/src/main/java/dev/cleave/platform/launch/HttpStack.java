@@ -10,12 +10,10 @@ import dev.cleave.platform.http.ProblemHandlers;
 import dev.cleave.platform.spi.RunningContext;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheck;
-import io.helidon.http.DirectHandler.EventType;
 import io.helidon.http.media.MediaContext;
 import io.helidon.http.media.jackson.JacksonSupport;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
@@ -47,12 +45,7 @@ final class HttpStack {
                                       .mediaSupportsDiscoverServices(false)
                                       .addMediaSupport(JacksonSupport.create(Json.mapper()))
                                       .build())
-                .directHandlers(DirectHandlers.builder()
-                                        .addHandler(EventType.BAD_REQUEST, ProblemDirectHandler.create())
-                                        .addHandler(EventType.PAYLOAD_TOO_LARGE, ProblemDirectHandler.create())
-                                        .addHandler(EventType.OTHER, ProblemDirectHandler.create())
-                                        .addHandler(EventType.INTERNAL_ERROR, ProblemDirectHandler.create())
-                                        .build());
+                .directHandlers(ProblemDirectHandler.forAllEvents());
         this.routing = HttpRouting.builder();
         ProblemHandlers.install(routing);
         this.health = HealthObserver.builder().details(true);

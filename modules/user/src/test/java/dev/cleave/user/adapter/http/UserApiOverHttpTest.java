@@ -1,10 +1,8 @@
 package dev.cleave.user.adapter.http;
 
 import dev.cleave.platform.http.ProblemDirectHandler;
-import io.helidon.http.DirectHandler.EventType;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.http.DirectHandlers;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.testing.junit5.ServerTest;
 import io.helidon.webserver.testing.junit5.SetUpRoute;
@@ -26,12 +24,7 @@ class UserApiOverHttpTest extends AbstractUserApiTest {
     @SetUpServer
     static void server(WebServerConfig.Builder server) {
         server.maxPayloadSize(1024 * 1024)
-                .directHandlers(DirectHandlers.builder()
-                                        .addHandler(EventType.BAD_REQUEST, ProblemDirectHandler.create())
-                                        .addHandler(EventType.PAYLOAD_TOO_LARGE, ProblemDirectHandler.create())
-                                        .addHandler(EventType.OTHER, ProblemDirectHandler.create())
-                                        .addHandler(EventType.INTERNAL_ERROR, ProblemDirectHandler.create())
-                                        .build());
+                .directHandlers(ProblemDirectHandler.forAllEvents());
     }
 
     @SetUpRoute
