@@ -51,6 +51,10 @@ public final class Launcher {
                 return;
             }
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "cleave-shutdown"));
+        } catch (Settings.InvalidSettingException e) {
+            // The operator's typo: the message says all, a stack trace would only bury it.
+            LOGGER.log(Level.ERROR, "cleave assembly '" + assembly + "' cannot start: " + e.getMessage());
+            System.exit(1);
         } catch (RuntimeException e) {
             LOGGER.log(Level.ERROR, "cleave assembly '" + assembly + "' failed to start: " + e.getMessage(), e);
             System.exit(1);

@@ -1,6 +1,7 @@
 package dev.cleave.platform.launch;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,8 +35,13 @@ final class Settings {
     private Settings() {
     }
 
+    /**
+     * Loads the configuration and checks the numbers in it, before anything starts.
+     *
+     * @throws InvalidSettingException if the port or a pool size is no number in its range
+     */
     static Config load(Map<String, String> environment) {
-        return Config.builder()
+        Config config = Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
                 .addSource(ConfigSources.create(explicit(environment)))
@@ -43,6 +49,38 @@ final class Settings {
                 .addSource(ConfigSources.environmentVariables())
                 .addSource(ConfigSources.classpath("application.yaml").optional())
                 .build();
+        // 0 lets the system choose a free port.
+        requireWhole(config.get("server.port"), "PORT", 0, 65_535);
+        config.get("cleave").asNodeList().orElse(List.of()).forEach(context -> requireWhole(
+                context.get("db").get("pool-size"),
+                "CLEAVE_" + context.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_DB_POOL_SIZE", 1, 1_000));
+        return config;
+    }
+
+    // Checked here rather than where the value is used, so a typo fails at once with the variable's name, not
+    // halfway through starting with a parser's message.
+    private static void requireWhole(Config setting, String variable, int min, int max) {
+        setting.asString().ifPresent(value -> {
+            int number;
+            try {
+                number = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                number = min - 1;
+            }
+            if (number < min || number > max) {
+                throw new InvalidSettingException(variable + " (" + setting.key() + ") must be a whole number from "
+                                                  + min + " to " + max + ", not '" + value + "'");
+            }
+        });
+    }
+
+    /**
+     * A setting whose value cannot be used; its message names the variable and what it must be.
+     */
+    static final class InvalidSettingException extends IllegalArgumentException {
+        InvalidSettingException(String message) {
+            super(message);
+        }
     }
 
     static Map<String, String> explicit(Map<String, String> environment) {

@@ -6,6 +6,7 @@ import io.helidon.config.Config;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReadingSettingsTest {
@@ -39,5 +40,35 @@ class ReadingSettingsTest {
         Config config = Settings.load(Map.of("PORT", "  "));
 
         assertTrue(config.get("server.port").asString().map(port -> !port.isBlank()).orElse(true));
+    }
+
+    @Test
+    void aPortThatIsNoNumberFailsNamingTheVariable() {
+        Settings.InvalidSettingException e = assertThrows(Settings.InvalidSettingException.class,
+                                                          () -> Settings.load(Map.of("PORT", "abc")));
+
+        assertEquals("PORT (server.port) must be a whole number from 0 to 65535, not 'abc'", e.getMessage());
+    }
+
+    @Test
+    void aPortOutOfRangeFails() {
+        assertThrows(Settings.InvalidSettingException.class, () -> Settings.load(Map.of("PORT", "65536")));
+    }
+
+    @Test
+    void aPoolSizeBelowOneFailsNamingTheVariable() {
+        Settings.InvalidSettingException e = assertThrows(
+                Settings.InvalidSettingException.class,
+                () -> Settings.load(Map.of("CLEAVE_ORDER_DB_POOL_SIZE", "0")));
+
+        assertEquals("CLEAVE_ORDER_DB_POOL_SIZE (cleave.order.db.pool-size) must be a whole number from 1 to 1000,"
+                     + " not '0'", e.getMessage());
+    }
+
+    @Test
+    void validNumbersPass() {
+        Config config = Settings.load(Map.of("PORT", "0", "CLEAVE_USER_DB_POOL_SIZE", "32"));
+
+        assertEquals(32, config.get("cleave.user.db.pool-size").asInt().get());
     }
 }
