@@ -20,9 +20,22 @@ final class Broker implements AutoCloseable {
 
     static Broker create() {
         Broker broker = new Broker();
-        rabbitmqctl("add_vhost", broker.vhost);
-        rabbitmqctl("set_permissions", "-p", broker.vhost, "guest", ".*", ".*", ".*");
+        broker.add();
         return broker;
+    }
+
+    /**
+     * Replaces the broker by an empty one at the same URL, as when a broker is rebuilt: every exchange, queue and
+     * message is gone, and connected services lose their connection and reconnect.
+     */
+    void replace() {
+        rabbitmqctl("delete_vhost", vhost);
+        add();
+    }
+
+    private void add() {
+        rabbitmqctl("add_vhost", vhost);
+        rabbitmqctl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*");
     }
 
     /** The URL services get as {@code CLEAVE_AMQP_URL}. */

@@ -16,9 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Events between the split services survive what production does to them: a broker that goes away, an order
- * service that is down, an order service killed while events are in flight. In every case each placed order of a
- * deleted user ends up cancelled exactly once (version 2, reason {@code USER_DELETED}): effects are counted, not
- * deliveries.
+ * service that is down, a broker rebuilt while it is down, an order service killed while events are in flight. In
+ * every case each placed order of a deleted user ends up cancelled exactly once (version 2, reason
+ * {@code USER_DELETED}): effects are counted, not deliveries.
  */
 class EventsBetweenServicesIT {
     @TempDir
@@ -66,6 +66,21 @@ class EventsBetweenServicesIT {
     }
 
     @Test
+    void aUserDeletedOnANewBrokerBeforeTheOrderServiceFirstConnectedToItHasTheirOrdersCancelled() {
+        Map<Long, List<Long>> orders = usersWithTwoOrders(2);
+        services.orderService().close();
+
+        // The broker is rebuilt while the order service is down: its queue is gone, and nothing routes the
+        // deletions to it; the broker keeps them for the queue's catch-up when the order service starts.
+        services.broker().replace();
+        awaitUserServiceReady();
+        deleteUsers(orders);
+        services.restartOrderService();
+
+        assertCancelledOnce(orders);
+    }
+
+    @Test
     void killingTheOrderServiceWhileEventsAreInFlightLosesAndDuplicatesNothing() {
         Map<Long, List<Long>> orders = usersWithTwoOrders(20);
 
@@ -101,6 +116,15 @@ class EventsBetweenServicesIT {
         for (long user : orders.keySet()) {
             assertEquals(204, api.delete("/v1/users/" + user).status());
         }
+    }
+
+    private void awaitUserServiceReady() {
+        Api health = new Api(services.userService().baseUri());
+        long deadline = System.nanoTime() + Eventually.WITHIN.toNanos();
+        while (health.get("/observe/health/ready").status() != 200 && System.nanoTime() < deadline) {
+            Eventually.pause();
+        }
+        assertEquals(200, health.get("/observe/health/ready").status(), "the user service reconnected");
     }
 
     private void assertCancelledOnce(Map<Long, List<Long>> orders) {

@@ -39,6 +39,10 @@ final class SplitServices implements AutoCloseable {
         return Api.split(userService.baseUri(), orderService.baseUri());
     }
 
+    Broker broker() {
+        return broker;
+    }
+
     AssemblyProcess userService() {
         return userService;
     }

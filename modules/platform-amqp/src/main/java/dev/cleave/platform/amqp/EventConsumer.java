@@ -172,7 +172,7 @@ final class EventConsumer extends DefaultConsumer {
     private Pending read(Message message) throws IOException {
         AMQP.BasicProperties properties = message.properties();
         int attemptsBefore = deliveryCount(properties);
-        String type = properties.getType() != null ? properties.getType() : message.envelope().getRoutingKey();
+        String type = type(properties, message.envelope());
         Subscription<?> subscription = queue.byType().get(type);
         if (subscription == null) {
             // A binding left from an earlier version of the consumer: nothing here wants this type any more.
@@ -300,15 +300,30 @@ final class EventConsumer extends DefaultConsumer {
      * @throws IllegalArgumentException if the message has no valid event id
      */
     OutboxRecord record(AMQP.BasicProperties properties, byte[] body, String type, int attemptsBefore) {
+        return record(queue.publisher(), properties, body, type, attemptsBefore);
+    }
+
+    /**
+     * The outbox row a message from {@code publisher} carries.
+     *
+     * @throws IllegalArgumentException if the message has no valid event id
+     */
+    static OutboxRecord record(String publisher, AMQP.BasicProperties properties, byte[] body, String type,
+                               int attemptsBefore) {
         String messageId = properties.getMessageId();
         if (messageId == null) {
             throw new IllegalArgumentException("the message has no message id (the event id)");
         }
         UUID eventId = UUID.fromString(messageId);
         Map<String, Object> headers = properties.getHeaders() == null ? Map.of() : properties.getHeaders();
-        return new OutboxRecord(0L, eventId, queue.publisher(), type, aggregateId(properties),
+        return new OutboxRecord(0L, eventId, publisher, type, aggregateId(properties),
                                 new String(body, StandardCharsets.UTF_8), occurredAt(properties, headers),
                                 attemptsBefore);
+    }
+
+    /** The event type a message carries: its type property, else its routing key. */
+    static String type(AMQP.BasicProperties properties, Envelope envelope) {
+        return properties.getType() != null ? properties.getType() : envelope.getRoutingKey();
     }
 
     private static Instant occurredAt(AMQP.BasicProperties properties, Map<String, Object> headers) {

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import com.rabbitmq.client.BlockedListener;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ShutdownSignalException;
 import dev.cleave.platform.events.Delivered;
 import dev.cleave.platform.events.OutboxRecord;
 import dev.cleave.platform.spi.EventTransport.TransportUnavailableException;
@@ -61,14 +62,29 @@ final class Session {
         });
     }
 
-    /** Declares the queues of these subscriptions and starts consuming them, in place of any consumers before. */
+    /**
+     * Declares the queues of these subscriptions and starts consuming them, in place of any consumers before. A
+     * queue that did not exist yet, or whose catch-up was cut short, first catches up on what its publisher sent
+     * before it existed ({@link CatchUp}).
+     */
     void consume(List<QueueSubscription> queues) throws IOException {
         stopConsuming();
+        List<QueueSubscription> behind = new ArrayList<>();
         Channel declaring = connection.createChannel();
         try {
             for (QueueSubscription queue : queues) {
+                String catchingUp = topology.catchingUp(queue.name());
+                if (!exists(queue.name()) || exists(catchingUp)) {
+                    // Declared before the queue: a crash from here until the catch-up is done leaves it behind.
+                    declaring.queueDeclare(catchingUp, true, false, false, Map.of());
+                    behind.add(queue);
+                }
                 topology.declareSubscriber(declaring, queue.consumer(), queue.publisher(), queue.byType().keySet(),
                                            settings.maxAttempts());
+            }
+            for (QueueSubscription queue : behind) {
+                new CatchUp(connection, topology, queue, settings).run();
+                declaring.queueDelete(topology.catchingUp(queue.name()));
             }
         } finally {
             closeQuietly(declaring);
@@ -84,6 +100,22 @@ final class Session {
             deadLetters.add(deadLetterQueue);
         }
         deadLetterQueues = List.copyOf(deadLetters);
+    }
+
+    /** Whether a queue exists; asked on a channel of its own, since the broker closes the channel if not. */
+    private boolean exists(String queue) throws IOException {
+        Channel asking = connection.createChannel();
+        try {
+            asking.queueDeclarePassive(queue);
+            return true;
+        } catch (IOException e) {
+            if (e.getCause() instanceof ShutdownSignalException signal && !signal.isHardError()) {
+                return false; // 404 NOT_FOUND closes the channel, not the connection
+            }
+            throw e;
+        } finally {
+            closeQuietly(asking);
+        }
     }
 
     private void stopConsuming() {

@@ -12,21 +12,38 @@ import com.rabbitmq.client.Channel;
  * side declares what it uses on every (re)connect and neither depends on the other having started first.
  *
  * <ul>
- *   <li>{@code <ns>.<publisher>}: a durable topic exchange per publishing context; the routing key is the event
- *       type's name.</li>
+ *   <li>{@code <ns>.<publisher>.events}: a durable topic exchange per publishing context; the routing key is the
+ *       event type's name. What no queue takes goes to its alternate exchange</li>
+ *   <li>{@code <ns>.<publisher>.unrouted}: a durable fanout exchange feeding the stream of the same name, which keeps
+ *       those events for {@value #KEEP_UNROUTED}, so that a subscriber whose queue is new catches up on them
+ *       ({@link CatchUp}).</li>
  *   <li>{@code <ns>.<consumer>.from-<publisher>}: a durable quorum queue per consuming context and publisher, bound
  *       once per subscribed event type. A message handed back too often is dead-lettered (at least once) to</li>
  *   <li>{@code <ns>.dead-letters}: a durable direct exchange, routing by the source queue's name to</li>
  *   <li>{@code <ns>.<consumer>.from-<publisher>.dead-letters}: a durable quorum queue where failed messages wait for
  *       a person.</li>
+ *   <li>{@code <ns>.<consumer>.from-<publisher>.catching-up}: an empty durable queue that exists while that queue's
+ *       catch-up has not finished, so one cut short by a crash is done again on the next start.</li>
  * </ul>
  *
  * @param namespace the prefix of every name
  */
 record Topology(String namespace) {
+    /** How long the broker keeps events that no queue took: as long as consumers keep their inbox records. */
+    static final String KEEP_UNROUTED = "7D";
 
     String exchange(String publisher) {
-        return namespace + "." + publisher;
+        // ".events": the exchange of releases before the alternate exchange had none, and RabbitMQ refuses to
+        // declare an existing exchange with other arguments; a new name lets both live side by side.
+        return namespace + "." + publisher + ".events";
+    }
+
+    String unrouted(String publisher) {
+        return namespace + "." + publisher + ".unrouted";
+    }
+
+    String catchingUp(String queue) {
+        return queue + ".catching-up";
     }
 
     String queue(String consumer, String publisher) {
@@ -42,7 +59,15 @@ record Topology(String namespace) {
     }
 
     void declarePublisher(Channel channel, String publisher) throws IOException {
-        channel.exchangeDeclare(exchange(publisher), BuiltinExchangeType.TOPIC, true);
+        // RabbitMQ keeps a message only for the queues bound when it arrives; what arrives before the first
+        // subscriber's queue exists (a new broker, a service started for the first time) would be dropped.
+        channel.exchangeDeclare(unrouted(publisher), BuiltinExchangeType.FANOUT, true);
+        channel.queueDeclare(unrouted(publisher), true, false, false, Map.of(
+                "x-queue-type", "stream",
+                "x-max-age", KEEP_UNROUTED));
+        channel.queueBind(unrouted(publisher), unrouted(publisher), "");
+        channel.exchangeDeclare(exchange(publisher), BuiltinExchangeType.TOPIC, true, false,
+                                Map.of("alternate-exchange", unrouted(publisher)));
     }
 
     /**

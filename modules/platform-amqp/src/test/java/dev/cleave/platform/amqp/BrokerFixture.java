@@ -3,6 +3,7 @@ package dev.cleave.platform.amqp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,18 @@ final class BrokerFixture implements AutoCloseable {
         return topology.deadLetterQueue(queue(consumer));
     }
 
+    /**
+     * Leaves the broker as a subscriber that crashed during its first catch-up would: its queue declared and bound,
+     * its catch-up marker queue still there.
+     */
+    void catchUpCutShort(String consumer, Collection<String> types) {
+        withChannel(channel -> {
+            channel.queueDeclare(topology.catchingUp(queue(consumer)), true, false, false, Map.of());
+            topology.declareSubscriber(channel, consumer, PUBLISHER, types, 5);
+            return null;
+        });
+    }
+
     /** Ready messages in a queue. */
     long messages(String queue) {
         return withChannel(channel -> channel.messageCount(queue));
@@ -131,8 +144,11 @@ final class BrokerFixture implements AutoCloseable {
             for (String consumer : consumers) {
                 withChannel(channel -> channel.queueDelete(queue(consumer)));
                 withChannel(channel -> channel.queueDelete(deadLetterQueue(consumer)));
+                withChannel(channel -> channel.queueDelete(topology.catchingUp(queue(consumer))));
             }
             withChannel(channel -> channel.exchangeDelete(topology.exchange(PUBLISHER)));
+            withChannel(channel -> channel.queueDelete(topology.unrouted(PUBLISHER)));
+            withChannel(channel -> channel.exchangeDelete(topology.unrouted(PUBLISHER)));
             withChannel(channel -> channel.exchangeDelete(topology.deadLetterExchange()));
         } finally {
             try {

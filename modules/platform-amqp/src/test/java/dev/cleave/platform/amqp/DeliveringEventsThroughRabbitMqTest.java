@@ -1,6 +1,5 @@
 package dev.cleave.platform.amqp;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +9,7 @@ import java.util.stream.IntStream;
 import dev.cleave.platform.events.Delivered;
 import dev.cleave.platform.events.OutboxRecord;
 import dev.cleave.platform.spi.EventTransport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static dev.cleave.platform.amqp.BrokerFixture.PUBLISHER;
 import static dev.cleave.platform.amqp.BrokerFixture.readiness;
@@ -28,26 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Events from a publisher's outbox through the real RabbitMQ to a consuming context with a real database: confirmed
  * before {@code deliver} returns, applied once each, and set aside when they cannot be handled.
  */
-class DeliveringEventsThroughRabbitMqTest {
-    @TempDir
-    Path dataDir;
-
-    private BrokerFixture broker;
-    private ConsumerFixture consumer;
-
-    @BeforeEach
-    void start() {
-        broker = new BrokerFixture();
-        broker.consumer(ConsumerFixture.NAME);
-        consumer = new ConsumerFixture(dataDir);
-    }
-
-    @AfterEach
-    void stop() {
-        broker.close();
-        consumer.close();
-    }
-
+class DeliveringEventsThroughRabbitMqTest extends BrokerAndConsumerTest {
     @Test
     void aBatchIsConfirmedBeforeDeliverReturnsAndEveryEventIsHandledOnce() {
         // The consumer declares its queue, then is away while the publisher sends.

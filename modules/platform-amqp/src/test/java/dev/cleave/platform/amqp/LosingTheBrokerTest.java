@@ -1,6 +1,5 @@
 package dev.cleave.platform.amqp;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,7 +12,6 @@ import io.helidon.health.HealthCheckType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static dev.cleave.platform.amqp.BrokerFixture.PUBLISHER;
 import static dev.cleave.platform.amqp.BrokerFixture.readiness;
@@ -29,27 +27,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The broker away at start, arriving later, and going away while connected: the transport starts regardless, says
  * at once that it cannot deliver, reports itself unready, and (re)connects and consumes by itself.
  */
-class LosingTheBrokerTest {
-    @TempDir
-    Path dataDir;
-
-    private BrokerFixture broker;
-    private ConsumerFixture consumer;
+class LosingTheBrokerTest extends BrokerAndConsumerTest {
     private BrokerProxy proxy;
 
     @BeforeEach
-    void start() {
-        broker = new BrokerFixture();
-        broker.consumer(ConsumerFixture.NAME);
-        consumer = new ConsumerFixture(dataDir);
+    void startProxy() {
         proxy = BrokerProxy.closed();
     }
 
     @AfterEach
-    void stop() {
-        broker.close();
+    void stopProxy() {
         proxy.close();
-        consumer.close();
     }
 
     @Test
