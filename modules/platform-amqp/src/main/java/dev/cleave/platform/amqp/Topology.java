@@ -33,8 +33,8 @@ record Topology(String namespace) {
     static final String KEEP_UNROUTED = "7D";
 
     String exchange(String publisher) {
-        // ".events": the exchange of releases before the alternate exchange had none, and RabbitMQ refuses to
-        // declare an existing exchange with other arguments; a new name lets both live side by side.
+        // ".events": earlier releases declared "<ns>.<publisher>" without an alternate exchange, and RabbitMQ
+        // refuses to declare an existing exchange with other arguments; under a new name both live side by side.
         return namespace + "." + publisher + ".events";
     }
 
