@@ -35,10 +35,9 @@ final class HttpStack {
     private final HealthObserverConfig.Builder health;
 
     private HttpStack(Config config) {
-        Config settings = config.get("server");
         this.server = WebServer.builder()
-                .host(settings.get("host").asString().orElse("127.0.0.1"))
-                .port(settings.get("port").asInt().orElse(8080))
+                .host(host(config))
+                .port(port(config))
                 .maxPayloadSize(HARD_PAYLOAD_LIMIT)
                 .shutdownHook(false)
                 .mediaContext(MediaContext.builder()
@@ -49,6 +48,24 @@ final class HttpStack {
         this.routing = HttpRouting.builder();
         ProblemHandlers.install(routing);
         this.health = HealthObserver.builder().details(true);
+    }
+
+    /**
+     * Where the server listens, as {@code host:port}.
+     *
+     * @param config the assembly's configuration
+     * @return the address
+     */
+    static String address(Config config) {
+        return host(config) + ":" + port(config);
+    }
+
+    private static String host(Config config) {
+        return config.get("server.host").asString().orElse("127.0.0.1");
+    }
+
+    private static int port(Config config) {
+        return config.get("server.port").asInt().orElse(8080);
     }
 
     /**

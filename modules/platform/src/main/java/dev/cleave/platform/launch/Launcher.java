@@ -153,6 +153,12 @@ public final class Launcher {
             }
             events = EventWiring.start(config, running, transports);
             WebServer server = HttpStack.await(http).build(running, events.healthChecks()).start();
+            if (!server.isRunning()) {
+                // Helidon logs the bind failure and hands back a stopped server rather than throwing.
+                throw new Settings.InvalidSettingException(
+                        "nothing can listen on " + HttpStack.address(config) + ": the port is taken, or HOST is no "
+                        + "address of this machine; set PORT (and HOST) to a free port on this machine");
+            }
             RunningAssembly assemblyHandle = new RunningAssembly(server, parts(events, running, clients));
             LOGGER.log(Level.INFO, startupLine(assembly, ordered, bindings.values(), events.describe(),
                                                server.port(), started));

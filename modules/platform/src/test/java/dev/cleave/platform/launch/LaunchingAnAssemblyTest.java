@@ -1,5 +1,8 @@
 package dev.cleave.platform.launch;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,6 +109,21 @@ class LaunchingAnAssemblyTest {
     }
 
     @Test
+    void aTakenPortStopsTheStartNamingTheAddressAndClosesTheContexts() throws IOException {
+        FakeContext context = FakeContext.plain("context", Set.of(), Set.of());
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Config config = config(Map.of("server.port", Integer.toString(taken.getLocalPort())));
+
+            Settings.InvalidSettingException e = assertThrows(Settings.InvalidSettingException.class,
+                                                              () -> Launcher.start("test", config, List.of(context)));
+
+            assertTrue(e.getMessage().startsWith("nothing can listen on 127.0.0.1:" + taken.getLocalPort()),
+                       e.getMessage());
+        }
+        assertEquals(List.of("context"), FakeContext.CLOSED);
+    }
+
+    @Test
     void anAssemblyWithoutContextsIsRefused() {
         assertThrows(IllegalStateException.class, () -> Launcher.start("test", config(), List.of()));
     }
@@ -140,10 +158,11 @@ class LaunchingAnAssemblyTest {
     }
 
     private Config config(Map<String, String> more) {
-        Map<String, String> values = new HashMap<>(more);
+        Map<String, String> values = new HashMap<>();
         values.put("server.port", "0");
         values.put("server.host", "127.0.0.1");
         values.put("cleave.data-dir", dataDir.toString());
+        values.putAll(more);
         return Config.builder()
                 .disableEnvironmentVariablesSource()
                 .disableSystemPropertiesSource()
