@@ -41,6 +41,22 @@ public interface OrderRepository {
     Optional<Order> cancel(long id, Long expectedVersion, CancellationReason reason, Instant now);
 
     /**
+     * Holds a user for the current transaction: until it ends, {@link #markUserDeleted} for that user waits.
+     *
+     * @param userId the user an order is placed for
+     * @return whether the user was marked deleted before
+     */
+    boolean holdUser(long userId);
+
+    /**
+     * Marks a user deleted for good, after any transaction that holds the user has ended; orders placed in those
+     * transactions are then visible to the rest of the current one.
+     *
+     * @param userId the deleted user
+     */
+    void markUserDeleted(long userId);
+
+    /**
      * Cancels every placed order of a user.
      *
      * @param userId the user

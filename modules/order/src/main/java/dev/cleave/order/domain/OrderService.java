@@ -64,9 +64,14 @@ public final class OrderService implements OrderLookup {
      */
     public Order place(NewOrder order) {
         if (users.find(order.userId()).isEmpty()) {
-            throw new UnprocessableException("No user with id " + order.userId() + "; orders need a current user.");
+            throw noCurrentUser(order.userId());
         }
         return transactions.inTransaction(() -> {
+            // The user may have been deleted since the directory answered; holding the user settles which came
+            // first, the order or the deletion's cancellations.
+            if (orders.holdUser(order.userId())) {
+                throw noCurrentUser(order.userId());
+            }
             Order placed = orders.insert(order, now());
             events.publish(new OrderPlaced(UUID.randomUUID(), placed.createdAt(), placed.id(), placed.version(),
                                            placed.userId(), placed.totalCents()));
@@ -114,17 +119,24 @@ public final class OrderService implements OrderLookup {
     }
 
     /**
-     * Cancels every placed order of a user who was deleted; orders cancelled before keep their reason.
+     * Cancels every placed order of a user who was deleted, including any being placed right now; orders cancelled
+     * before keep their reason, and orders placed for the user from now on are refused.
      *
      * @param userId the deleted user
      * @return how many orders were cancelled
      */
     public int cancelPlacedOrdersOfDeletedUser(long userId) {
         return transactions.inTransaction(() -> {
+            // Waits for orders being placed for the user, so they are cancelled too; later ones are refused.
+            orders.markUserDeleted(userId);
             List<Order> cancelled = orders.cancelPlacedOrdersOf(userId, CancellationReason.USER_DELETED, now());
             cancelled.forEach(this::publishCancelled);
             return cancelled.size();
         });
+    }
+
+    private static UnprocessableException noCurrentUser(long userId) {
+        return new UnprocessableException("No user with id " + userId + "; orders need a current user.");
     }
 
     private void publishCancelled(Order order) {

@@ -52,6 +52,19 @@ class PlacingAnOrderTest {
     }
 
     @Test
+    void anOrderForAUserDeletedSinceTheDirectoryAnsweredIsUnprocessableAndNothingIsStored() {
+        NewOrder order = anOrderFor(7);
+        when(fixture.directory.find(7)).thenReturn(Optional.of(user(7)));
+        when(fixture.repository.holdUser(7)).thenReturn(true);
+
+        UnprocessableException e = assertThrows(UnprocessableException.class, () -> fixture.service.place(order));
+
+        assertTrue(e.getMessage().contains("7"), e.getMessage());
+        verify(fixture.repository, never()).insert(any(), any());
+        verify(fixture.events, never()).publish(any());
+    }
+
+    @Test
     void aDirectoryThatCannotAnswerFailsThePlacementAndNothingIsStored() {
         NewOrder order = anOrderFor(7);
         UnavailableException down = new UnavailableException("The user directory is down.", Duration.ofSeconds(5),

@@ -105,6 +105,43 @@ public final class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
+    public boolean holdUser(long userId) {
+        return database.inTransaction(connection -> {
+            knowUser(connection, userId);
+            // A row lock: markUserDeleted's update waits for this transaction, and this waits for its.
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT deleted FROM order_users WHERE user_id = ? FOR UPDATE")) {
+                select.setLong(1, userId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() && row.getBoolean(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void markUserDeleted(long userId) {
+        database.inTransaction(connection -> {
+            knowUser(connection, userId);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE order_users SET deleted = TRUE WHERE user_id = ?")) {
+                update.setLong(1, userId);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    // The user's row, made on first use; ON CONFLICT rather than a caught unique violation, which on PostgreSQL
+    // would abort the whole transaction.
+    private static void knowUser(Connection connection, long userId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO order_users (user_id, deleted) VALUES (?, FALSE) ON CONFLICT DO NOTHING")) {
+            insert.setLong(1, userId);
+            insert.executeUpdate();
+        }
+    }
+
+    @Override
     public List<Order> cancelPlacedOrdersOf(long userId, CancellationReason reason, Instant now) {
         return database.inTransaction(connection -> {
             // Lock the user's placed orders first, so the orders reported are exactly the ones this update changes.
