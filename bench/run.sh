@@ -138,9 +138,13 @@ build() {
 
 # A port nothing listens on, on loopback.
 free_port() {
-  local port i
+  local port i low=32768
+  # Below the kernel's ephemeral range: a port an outgoing connection (wrk, a broker client) holds accepts no
+  # connection, so it looks free here, yet binding it fails.
+  read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  [ "$low" -gt 12000 ] || die "the ephemeral port range starts at $low; no room below it for the servers"
   for ((i = 0; i < 200; i++)); do
-    port=$((20000 + RANDOM % 40000))
+    port=$((10000 + RANDOM % (low - 10000)))
     if ! (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null; then
       echo "$port"
       return 0
