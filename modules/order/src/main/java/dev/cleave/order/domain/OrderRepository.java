@@ -41,20 +41,28 @@ public interface OrderRepository {
     Optional<Order> cancel(long id, Long expectedVersion, CancellationReason reason, Instant now);
 
     /**
-     * Holds a user for the current transaction: until it ends, {@link #markUserDeleted} for that user waits.
+     * Whether the user context reported a user deleted.
      *
-     * @param userId the user an order is placed for
-     * @return whether the user was marked deleted before
+     * @param userId the user
+     * @return whether the user was marked deleted
      */
-    boolean holdUser(long userId);
+    boolean isUserDeleted(long userId);
 
     /**
-     * Marks a user deleted for good, after any transaction that holds the user has ended; orders placed in those
-     * transactions are then visible to the rest of the current one.
+     * Marks a user deleted, for good; marking one twice changes nothing.
      *
      * @param userId the deleted user
+     * @param now    the time it is recorded
      */
-    void markUserDeleted(long userId);
+    void markUserDeleted(long userId, Instant now);
+
+    /**
+     * The users marked deleted who still have placed orders: orders whose placement overlapped the deletion and
+     * committed after the user's placed orders were cancelled.
+     *
+     * @return the users' ids, ascending
+     */
+    List<Long> deletedUsersWithPlacedOrders();
 
     /**
      * Cancels every placed order of a user.

@@ -60,11 +60,15 @@ public final class OrderContextProvider implements ContextProvider {
                                                outbox,
                                                Clock.systemUTC());
         Idempotency idempotency = Idempotency.create(database, Clock.systemUTC());
-        return new Running(database, outbox, orders, new OrderHttpService(orders, idempotency));
+        return new Running(database, outbox, orders, new OrderHttpService(orders, idempotency),
+                           DeletionSweep.start(orders));
     }
 
-    private record Running(ContextDatabase database, Outbox outbox, OrderService orders, OrderHttpService http)
-            implements RunningContext {
+    private record Running(ContextDatabase database,
+                           Outbox outbox,
+                           OrderService orders,
+                           OrderHttpService http,
+                           DeletionSweep sweep) implements RunningContext {
         @Override
         public List<Outbox> outboxes() {
             return List.of(outbox);
@@ -94,6 +98,7 @@ public final class OrderContextProvider implements ContextProvider {
 
         @Override
         public void close() {
+            sweep.close();
             database.close();
         }
     }

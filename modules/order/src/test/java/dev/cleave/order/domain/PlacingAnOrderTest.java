@@ -55,7 +55,7 @@ class PlacingAnOrderTest {
     void anOrderForAUserDeletedSinceTheDirectoryAnsweredIsUnprocessableAndNothingIsStored() {
         NewOrder order = anOrderFor(7);
         when(fixture.directory.find(7)).thenReturn(Optional.of(user(7)));
-        when(fixture.repository.holdUser(7)).thenReturn(true);
+        when(fixture.repository.isUserDeleted(7)).thenReturn(true);
 
         UnprocessableException e = assertThrows(UnprocessableException.class, () -> fixture.service.place(order));
 

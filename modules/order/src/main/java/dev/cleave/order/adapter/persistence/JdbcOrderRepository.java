@@ -105,40 +105,45 @@ public final class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public boolean holdUser(long userId) {
-        return database.inTransaction(connection -> {
-            knowUser(connection, userId);
-            // A row lock: markUserDeleted's update waits for this transaction, and this waits for its.
+    public boolean isUserDeleted(long userId) {
+        return database.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT deleted FROM order_users WHERE user_id = ? FOR UPDATE")) {
+                    "SELECT 1 FROM deleted_users WHERE user_id = ?")) {
                 select.setLong(1, userId);
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next() && row.getBoolean(1);
+                    return row.next();
                 }
             }
         });
     }
 
     @Override
-    public void markUserDeleted(long userId) {
+    public void markUserDeleted(long userId, Instant now) {
         database.inTransaction(connection -> {
-            knowUser(connection, userId);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE order_users SET deleted = TRUE WHERE user_id = ?")) {
-                update.setLong(1, userId);
-                return update.executeUpdate();
+            // ON CONFLICT rather than a caught unique violation, which on PostgreSQL would abort the transaction.
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO deleted_users (user_id, deleted_at) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+                insert.setLong(1, userId);
+                insert.setObject(2, utc(now));
+                return insert.executeUpdate();
             }
         });
     }
 
-    // The user's row, made on first use; ON CONFLICT rather than a caught unique violation, which on PostgreSQL
-    // would abort the whole transaction.
-    private static void knowUser(Connection connection, long userId) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO order_users (user_id, deleted) VALUES (?, FALSE) ON CONFLICT DO NOTHING")) {
-            insert.setLong(1, userId);
-            insert.executeUpdate();
-        }
+    @Override
+    public List<Long> deletedUsersWithPlacedOrders() {
+        return database.read(connection -> {
+            List<Long> users = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT DISTINCT o.user_id FROM orders o JOIN deleted_users d ON d.user_id = o.user_id "
+                    + "WHERE o.status = 'PLACED' ORDER BY o.user_id");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    users.add(rows.getLong(1));
+                }
+            }
+            return users;
+        });
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -241,61 +240,27 @@ abstract class AbstractStoringOrdersTest {
 
     @Test
     void aUserIsNotDeletedUntilMarkedSoAndThenForGood() {
-        assertFalse(db.repository.holdUser(5), "a user met for the first time");
-        assertFalse(db.repository.holdUser(5), "a user met before");
+        assertFalse(db.repository.isUserDeleted(5));
 
-        db.database.inTransaction(connection -> {
-            db.repository.markUserDeleted(5);
-            return null;
-        });
-        db.repository.markUserDeleted(5);
+        db.repository.markUserDeleted(5, T0);
+        db.repository.markUserDeleted(5, T0.plusSeconds(1));
 
-        assertTrue(db.repository.holdUser(5));
-        assertFalse(db.repository.holdUser(6), "another user");
+        assertTrue(db.repository.isUserDeleted(5));
+        assertFalse(db.repository.isUserDeleted(6), "another user");
     }
 
     @Test
-    void anOrderPlacedWhileItsUserIsBeingDeletedIsCancelledWithTheOthers() throws Exception {
-        // The user ordered before: their row exists, so only the row lock can keep the two apart.
-        assertFalse(db.repository.holdUser(9));
-        Order earlier = db.repository.insert(order(9, "earlier"), T0);
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch deletionStarted = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            // The order's transaction holds the user, then waits until the deletion has begun before it inserts.
-            Future<Order> placing = threads.submit(() -> db.database.inTransaction(connection -> {
-                assertFalse(db.repository.holdUser(9));
-                held.countDown();
-                // Time for the deletion to reach the user's row and wait there.
-                awaitThenLinger(deletionStarted);
-                return db.repository.insert(order(9, "racing"), T0);
-            }));
-            assertTrue(held.await(10, TimeUnit.SECONDS));
-            Future<List<Order>> deleting = threads.submit(() -> db.database.inTransaction(connection -> {
-                deletionStarted.countDown();
-                db.repository.markUserDeleted(9);
-                return db.repository.cancelPlacedOrdersOf(9, USER_DELETED, T0.plusSeconds(1));
-            }));
+    void anOrderThatSlippedPastItsUsersDeletionIsFoundUntilItIsCancelled() {
+        Order keptUsers = db.repository.insert(order(8, "kept"), T0);
+        db.repository.markUserDeleted(9, T0);
+        // Committed after the deletion had cancelled user 9's placed orders.
+        db.repository.insert(order(9, "slipped"), T0);
 
-            Order racing = placing.get(30, TimeUnit.SECONDS);
-            List<Order> cancelled = deleting.get(30, TimeUnit.SECONDS);
+        assertEquals(List.of(9L), db.repository.deletedUsersWithPlacedOrders());
 
-            assertEquals(List.of(earlier.id(), racing.id()), ids(cancelled), "the racing order is cancelled too");
-            assertEquals(OrderStatus.CANCELLED, db.repository.find(racing.id()).orElseThrow().status());
-            assertTrue(db.repository.holdUser(9), "orders placed from now on are refused");
-        } finally {
-            threads.shutdownNow();
-        }
-    }
+        db.repository.cancelPlacedOrdersOf(9, USER_DELETED, T0.plusSeconds(1));
 
-    private static void awaitThenLinger(CountDownLatch latch) {
-        try {
-            assertTrue(latch.await(10, TimeUnit.SECONDS));
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        assertEquals(List.of(), db.repository.deletedUsersWithPlacedOrders());
+        assertEquals(OrderStatus.PLACED, db.repository.find(keptUsers.id()).orElseThrow().status());
     }
 }
