@@ -16,18 +16,24 @@ final class DeletionSweep implements AutoCloseable {
     private static final Duration EVERY = Duration.ofSeconds(5);
 
     private final OrderService orders;
+    private final Duration every;
     // Counted down to stop: the sweep's thread is never interrupted, since an interrupted JDBC call can damage an
     // embedded database.
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread thread;
 
-    private DeletionSweep(OrderService orders) {
+    private DeletionSweep(OrderService orders, Duration every) {
         this.orders = orders;
+        this.every = every;
         this.thread = Thread.ofVirtual().name("order-deletion-sweep").unstarted(this::run);
     }
 
     static DeletionSweep start(OrderService orders) {
-        DeletionSweep sweep = new DeletionSweep(orders);
+        return start(orders, EVERY);
+    }
+
+    static DeletionSweep start(OrderService orders, Duration every) {
+        DeletionSweep sweep = new DeletionSweep(orders, every);
         sweep.thread.start();
         return sweep;
     }
@@ -42,14 +48,14 @@ final class DeletionSweep implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 LOGGER.log(Level.WARNING, "sweeping the orders of deleted users failed; trying again in "
-                                          + EVERY.toSeconds() + " s", e);
+                                          + every.toMillis() + " ms", e);
             }
         }
     }
 
     private boolean stopped() {
         try {
-            return stop.await(EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            return stop.await(every.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;
