@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,11 +22,8 @@ import dev.cleave.platform.events.Outbox;
 import dev.cleave.platform.events.OutboxRelay;
 import dev.cleave.platform.events.Subscription;
 import dev.cleave.platform.jdbc.ContextDatabase;
-import dev.cleave.platform.spi.ContextProvider;
-import dev.cleave.platform.spi.ContextSetup;
 import dev.cleave.platform.spi.EventTransport;
 import dev.cleave.platform.spi.EventTransportProvider;
-import dev.cleave.platform.spi.RunningContext;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.health.HealthCheck;
@@ -208,8 +204,7 @@ public final class Main {
     }
 
     private static ContextDatabase open(Path dataDir, String name) {
-        return ContextDatabase.open(ContextSetup.of(Config.empty(), dataDir, new Standin(name), Map.of()),
-                                    name, name, Main.class);
+        return ContextDatabase.open(Config.empty(), dataDir, name, name, Main.class);
     }
 
     private static boolean ready(EventTransport transport) {
@@ -234,24 +229,6 @@ public final class Main {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A context in name only: the databases are opened for it. */
-    private record Standin(String name) implements ContextProvider {
-        @Override
-        public Set<Class<?>> provides() {
-            return Set.of();
-        }
-
-        @Override
-        public Set<Class<?>> requires() {
-            return Set.of();
-        }
-
-        @Override
-        public RunningContext start(ContextSetup setup) {
-            throw new UnsupportedOperationException("a stand-in context");
         }
     }
 }

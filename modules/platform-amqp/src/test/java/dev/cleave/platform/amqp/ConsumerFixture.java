@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,9 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.cleave.platform.api.DomainEvent;
 import dev.cleave.platform.events.Subscription;
 import dev.cleave.platform.jdbc.ContextDatabase;
-import dev.cleave.platform.spi.ContextProvider;
-import dev.cleave.platform.spi.ContextSetup;
-import dev.cleave.platform.spi.RunningContext;
 import io.helidon.config.Config;
 
 /**
@@ -30,8 +26,7 @@ final class ConsumerFixture implements AutoCloseable {
     private final Map<UUID, AtomicInteger> failures = new ConcurrentHashMap<>();
 
     ConsumerFixture(Path dataDir) {
-        database = ContextDatabase.open(ContextSetup.of(Config.empty(), dataDir, new Context(), Map.of()),
-                                        NAME, NAME, ConsumerFixture.class);
+        database = ContextDatabase.open(Config.empty(), dataDir, NAME, NAME, ConsumerFixture.class);
     }
 
     Subscription<ParcelShipped> shipped() {
@@ -107,28 +102,5 @@ final class ConsumerFixture implements AutoCloseable {
     @Override
     public void close() {
         database.close();
-    }
-
-    /** Only its name matters: the database is opened for it. */
-    private static final class Context implements ContextProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Set<Class<?>> provides() {
-            return Set.of();
-        }
-
-        @Override
-        public Set<Class<?>> requires() {
-            return Set.of();
-        }
-
-        @Override
-        public RunningContext start(ContextSetup setup) {
-            throw new UnsupportedOperationException("a stand-in context");
-        }
     }
 }

@@ -48,8 +48,23 @@ public final class ContextDatabase implements AutoCloseable {
      * @return the open database
      */
     public static ContextDatabase open(ContextSetup setup, String context, String schema, Class<?> owner) {
-        Config db = setup.config().get("cleave").get(context).get("db");
-        String url = db.get("url").asString().orElseGet(() -> embeddedUrl(setup.dataDir(), context));
+        return open(setup.config(), setup.dataDir(), context, schema, owner);
+    }
+
+    /**
+     * Opens a context's database from the configuration and data directory alone, for a tool or test that has the
+     * database of a context without the context.
+     *
+     * @param config  the assembly's configuration (read under {@code cleave.<context>.db})
+     * @param dataDir where the embedded database file goes when no URL is configured
+     * @param context the context's name
+     * @param schema  the schema the context owns
+     * @param owner   a class whose class loader holds the migrations
+     * @return the open database
+     */
+    public static ContextDatabase open(Config config, Path dataDir, String context, String schema, Class<?> owner) {
+        Config db = config.get("cleave").get(context).get("db");
+        String url = db.get("url").asString().orElseGet(() -> embeddedUrl(dataDir, context));
 
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName(context + "-db");

@@ -6,15 +6,11 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import dev.cleave.platform.jdbc.ContextDatabase;
-import dev.cleave.platform.spi.ContextProvider;
-import dev.cleave.platform.spi.ContextSetup;
-import dev.cleave.platform.spi.RunningContext;
 import io.helidon.config.Config;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -174,29 +170,7 @@ class RelayingEventsInProcessTest {
     }
 
     private ContextDatabase database(String name) {
-        ContextProvider provider = new ContextProvider() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public java.util.Set<Class<?>> provides() {
-                return java.util.Set.of();
-            }
-
-            @Override
-            public java.util.Set<Class<?>> requires() {
-                return java.util.Set.of();
-            }
-
-            @Override
-            public RunningContext start(ContextSetup setup) {
-                throw new UnsupportedOperationException("only its database is used here");
-            }
-        };
-        return ContextDatabase.open(ContextSetup.of(Config.empty(), dataDir, provider, Map.of()), name, name,
-                                    RelayingEventsInProcessTest.class);
+        return ContextDatabase.open(Config.empty(), dataDir, name, name, RelayingEventsInProcessTest.class);
     }
 
     private static void await(BooleanSupplier condition) {

@@ -15,7 +15,6 @@ import java.util.Optional;
 
 import dev.cleave.platform.jdbc.ContextDatabase;
 import dev.cleave.platform.jdbc.IdempotencyRecords;
-import dev.cleave.platform.spi.ContextSetup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -168,8 +167,7 @@ class ProvisioningAThrowawayPostgresDatabaseTest {
 
     private ContextDatabase open(String context, String schema) {
         // No migrations of a context here (there is no db-user folder in the platform), only the platform's own.
-        ContextSetup setup = ContextSetup.of(POSTGRES.config(), dataDir, null, Map.of());
-        return ContextDatabase.open(setup, context, schema, ContextDatabase.class);
+        return ContextDatabase.open(POSTGRES.config(), dataDir, context, schema, ContextDatabase.class);
     }
 
     private static IdempotencyRecords.Stored stored() {

@@ -11,7 +11,6 @@ import dev.cleave.order.domain.NewOrder;
 import dev.cleave.order.domain.Order;
 import dev.cleave.order.wiring.OrderContextProvider;
 import dev.cleave.platform.jdbc.ContextDatabase;
-import dev.cleave.platform.spi.ContextSetup;
 import dev.cleave.platform.testing.PostgresFixture;
 import io.helidon.config.Config;
 
@@ -29,9 +28,7 @@ final class OrderDatabaseFixture implements AutoCloseable {
     final JdbcOrderRepository repository;
 
     private OrderDatabaseFixture(Config config, Path dataDir) {
-        OrderContextProvider provider = new OrderContextProvider();
-        database = ContextDatabase.open(ContextSetup.of(config, dataDir, provider, Map.of()),
-                                        OrderContextProvider.NAME, SCHEMA, OrderContextProvider.class);
+        database = ContextDatabase.open(config, dataDir, OrderContextProvider.NAME, SCHEMA, OrderContextProvider.class);
         repository = new JdbcOrderRepository(database);
     }
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Map;
 
 import dev.cleave.platform.jdbc.ContextDatabase;
-import dev.cleave.platform.spi.ContextSetup;
 import dev.cleave.platform.testing.PostgresFixture;
 import dev.cleave.user.domain.User;
 import dev.cleave.user.domain.UserDetails;
@@ -50,10 +49,14 @@ final class UserDatabaseFixture implements AutoCloseable {
         return open(postgres.config(), Path.of("unused"));
     }
 
+    /** Empties the user context's schema in the PostgreSQL database, then opens it as {@link #onPostgres} does. */
+    static UserDatabaseFixture onEmptyPostgres(PostgresFixture postgres) {
+        postgres.emptySchema(UserContextProvider.NAME);
+        return onPostgres(postgres);
+    }
+
     private static UserDatabaseFixture open(Config config, Path dataDir) {
-        UserContextProvider provider = new UserContextProvider();
-        ContextSetup setup = ContextSetup.of(config, dataDir, provider, Map.of());
-        return new UserDatabaseFixture(ContextDatabase.open(setup, UserContextProvider.NAME, SCHEMA,
+        return new UserDatabaseFixture(ContextDatabase.open(config, dataDir, UserContextProvider.NAME, SCHEMA,
                                                             UserContextProvider.class));
     }
 
