@@ -5,8 +5,6 @@ import java.util.List;
 
 import dev.cleave.platform.api.Slice;
 import dev.cleave.user.domain.User;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,22 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>The cases; {@link ListingStoredUsersOnH2Test} and {@link ListingStoredUsersOnPostgresTest} run them on each
  * database the context supports.
  */
-abstract class AbstractListingStoredUsersTest {
-    private UserDatabaseFixture db;
-
-    /** Opens the user database, empty: each test starts from a new one. */
-    abstract UserDatabaseFixture openEmpty();
-
-    @BeforeEach
-    void open() {
-        db = openEmpty();
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
+abstract class AbstractListingStoredUsersTest extends UserDatabaseTest {
     @Test
     void anEmptyTableListsNothing() {
         Slice<User> page = db.users.list(null, 20);

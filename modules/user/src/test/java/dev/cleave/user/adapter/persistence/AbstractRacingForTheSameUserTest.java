@@ -14,8 +14,6 @@ import java.util.concurrent.TimeoutException;
 
 import dev.cleave.platform.api.ConflictException;
 import dev.cleave.user.domain.User;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -33,23 +31,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * each database the context supports.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-abstract class AbstractRacingForTheSameUserTest {
+abstract class AbstractRacingForTheSameUserTest extends UserDatabaseTest {
     private static final int RACERS = 16;
-
-    private UserDatabaseFixture db;
-
-    /** Opens the user database, empty: each test starts from a new one. */
-    abstract UserDatabaseFixture openEmpty();
-
-    @BeforeEach
-    void open() {
-        db = openEmpty();
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     @Test
     void ofSixteenRegistrationsWithTheSameEmailExactlyOneWins() throws Exception {

@@ -6,8 +6,6 @@ import dev.cleave.platform.api.ConflictException;
 import dev.cleave.platform.jdbc.DataAccessException;
 import dev.cleave.user.domain.User;
 import dev.cleave.user.domain.UserDetails;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static dev.cleave.user.adapter.persistence.UserDatabaseFixture.T0;
@@ -25,24 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>The cases; {@link StoringUsersOnH2Test} and {@link StoringUsersOnPostgresTest} run them on each database the
  * context supports.
  */
-abstract class AbstractStoringUsersTest {
-    private UserDatabaseFixture db;
-
-    /** Opens the user database, empty: each test starts from a new one. */
-    abstract UserDatabaseFixture openEmpty();
-
+abstract class AbstractStoringUsersTest extends UserDatabaseTest {
     /** Opens the same user database again, as a restart does. */
     abstract UserDatabaseFixture reopen();
-
-    @BeforeEach
-    void open() {
-        db = openEmpty();
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     @Test
     void theTableRefusesAUserWithoutAName() {

@@ -1,7 +1,6 @@
 package dev.cleave.user.adapter.persistence;
 
 import dev.cleave.platform.testing.PostgresFixture;
-import dev.cleave.user.wiring.UserContextProvider;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -14,7 +13,6 @@ class ListingStoredUsersOnPostgresTest extends AbstractListingStoredUsersTest {
 
     @Override
     UserDatabaseFixture openEmpty() {
-        POSTGRES.emptySchema(UserContextProvider.NAME);
-        return UserDatabaseFixture.onPostgres(POSTGRES);
+        return UserDatabaseFixture.onEmptyPostgres(POSTGRES);
     }
 }

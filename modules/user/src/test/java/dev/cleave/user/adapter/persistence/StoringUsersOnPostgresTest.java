@@ -1,7 +1,6 @@
 package dev.cleave.user.adapter.persistence;
 
 import dev.cleave.platform.testing.PostgresFixture;
-import dev.cleave.user.wiring.UserContextProvider;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -14,8 +13,7 @@ class StoringUsersOnPostgresTest extends AbstractStoringUsersTest {
 
     @Override
     UserDatabaseFixture openEmpty() {
-        POSTGRES.emptySchema(UserContextProvider.NAME);
-        return reopen();
+        return UserDatabaseFixture.onEmptyPostgres(POSTGRES);
     }
 
     @Override
