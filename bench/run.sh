@@ -700,16 +700,18 @@ all_passes() {
       done
     done
   done
+  post_passes PACED "post, paced at $PACED_RATE req/s"
+  post_passes LIGHT "post, one connection"
+}
+
+# post_passes TABLE LABEL: the rows of the two POST passes of each topology in the named array (PACED or LIGHT).
+post_passes() {
+  local -n passes="$1"
+  local round topo r
   for round in 1 2; do
     for topo in monolith split; do
-      r="${PACED[$topo,$round]}"
-      echo "| $topo | post, paced at $PACED_RATE req/s | $round | $(field "$r" 0) | $(field "$r" 1) | $(field "$r" 2) | $(field "$r" 3) | — | — |"
-    done
-  done
-  for round in 1 2; do
-    for topo in monolith split; do
-      r="${LIGHT[$topo,$round]}"
-      echo "| $topo | post, one connection | $round | $(field "$r" 0) | $(field "$r" 1) | $(field "$r" 2) | $(field "$r" 3) | — | — |"
+      r="${passes[$topo,$round]}"
+      echo "| $topo | $2 | $round | $(field "$r" 0) | $(field "$r" 1) | $(field "$r" 2) | $(field "$r" 3) | — | — |"
     done
   done
 }
