@@ -14,8 +14,6 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Delivery;
-import dev.cleave.platform.events.EventCodec;
-import dev.cleave.platform.events.OutboxRecord;
 import dev.cleave.platform.events.Subscription;
 
 /**
@@ -144,18 +142,17 @@ final class CatchUp {
         if (subscription == null) {
             return false;
         }
-        OutboxRecord record;
+        Subscription.Received<?> event;
         try {
-            record = EventConsumer.record(queue.publisher(), properties, delivery.getBody(),
-                                          subscription.typeName(), 0);
-            EventCodec.decode(record.payload(), subscription.type());
+            event = subscription.read(EventConsumer.record(queue.publisher(), properties, delivery.getBody(),
+                                                           subscription.typeName(), 0));
         } catch (IllegalArgumentException e) {
             deadLetter(channel, delivery, "cannot be read (" + e.getMessage() + ")", null);
             return false;
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return subscription.handleOnce(record);
+                return event.handleOnce();
             } catch (RuntimeException e) {
                 if (attempt >= settings.maxAttempts()) {
                     deadLetter(channel, delivery, "failed " + attempt + " times", e);

@@ -23,7 +23,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
-import dev.cleave.platform.events.EventCodec;
 import dev.cleave.platform.events.OutboxRecord;
 import dev.cleave.platform.events.Subscription;
 import dev.cleave.platform.jdbc.ContextDatabase;
@@ -34,8 +33,8 @@ import dev.cleave.platform.jdbc.ContextDatabase;
  * the inbox absorbs it.
  *
  * <p>Several lanes apply events side by side; all events of one aggregate take the same lane, in order. A lane
- * applies the messages waiting for it (up to {@value #MAX_BATCH}) in one transaction with
- * {@link Subscription#handleAllOnce}, so the database's commit rate bounds batches, not events. If that transaction
+ * applies the messages waiting for it (up to {@value #MAX_BATCH}) in one transaction, each read once
+ * ({@link Subscription#read}), so the database's commit rate bounds batches, not events. If that transaction
  * fails, the lane applies the batch's messages again one by one, each in its own transaction, so a failing message
  * is retried or set aside alone and the others are applied.
  *
@@ -95,7 +94,7 @@ final class EventConsumer extends DefaultConsumer {
     }
 
     /** A message read as an event of one of the queue's subscriptions, ready to be applied. */
-    private record Pending(long tag, Subscription<?> subscription, OutboxRecord record, int attemptsBefore) {
+    private record Pending(long tag, Subscription.Received<?> event, int attemptsBefore) {
     }
 
     /**
@@ -183,8 +182,7 @@ final class EventConsumer extends DefaultConsumer {
         }
         try {
             OutboxRecord record = record(properties, message.body(), type, attemptsBefore);
-            EventCodec.decode(record.payload(), subscription.type());
-            return new Pending(message.tag(), subscription, record, attemptsBefore);
+            return new Pending(message.tag(), subscription.read(record), attemptsBefore);
         } catch (IllegalArgumentException e) {
             LOGGER.log(Level.ERROR, queue.name() + ": " + type + " " + properties.getMessageId() + " cannot be read ("
                                     + e.getMessage() + "); moved to the dead-letter queue " + deadLetterQueue);
@@ -217,46 +215,25 @@ final class EventConsumer extends DefaultConsumer {
         }
     }
 
-    /**
-     * Applies the events in order in one transaction: consecutive events of one subscription together through
-     * {@link Subscription#handleAllOnce}, all of them joining a transaction of the consumer's database.
-     */
+    /** Applies the events in order in one transaction of the consumer's database, which each event's joins. */
     private static void inOneTransaction(List<Pending> batch) {
-        ContextDatabase database = batch.getFirst().subscription().database();
-        if (batch.stream().anyMatch(one -> one.subscription().database() != database)) {
-            // Subscriptions of one consumer share its database; should they not, each run commits on its own.
-            runs(batch).forEach(run -> run.getFirst().subscription()
-                    .handleAllOnce(run.stream().map(Pending::record).toList()));
+        ContextDatabase database = batch.getFirst().event().subscription().database();
+        if (batch.stream().anyMatch(one -> one.event().subscription().database() != database)) {
+            // Subscriptions of one consumer share its database; should they not, each event commits on its own.
+            batch.forEach(one -> one.event().handleOnce());
             return;
         }
         database.inTransaction(connection -> {
-            for (List<Pending> run : runs(batch)) {
-                run.getFirst().subscription().handleAllOnce(run.stream().map(Pending::record).toList());
-            }
+            batch.forEach(one -> one.event().handleOnce());
             return null;
         });
     }
 
-    /** The batch cut where the subscription changes, order kept. */
-    private static List<List<Pending>> runs(List<Pending> batch) {
-        List<List<Pending>> runs = new ArrayList<>();
-        List<Pending> run = new ArrayList<>();
-        for (Pending one : batch) {
-            if (!run.isEmpty() && run.getFirst().subscription() != one.subscription()) {
-                runs.add(run);
-                run = new ArrayList<>();
-            }
-            run.add(one);
-        }
-        runs.add(run);
-        return runs;
-    }
-
     private void applyAlone(Pending one) throws IOException {
         try {
-            one.subscription().handleOnce(one.record());
+            one.event().handleOnce();
         } catch (RuntimeException e) {
-            failed(one.tag(), one.record(), one.attemptsBefore() + 1, e);
+            failed(one.tag(), one.event().record(), one.attemptsBefore() + 1, e);
             return;
         }
         getChannel().basicAck(one.tag(), false);

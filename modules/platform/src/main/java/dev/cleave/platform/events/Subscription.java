@@ -1,6 +1,5 @@
 package dev.cleave.platform.events;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -48,29 +47,42 @@ public record Subscription<E extends DomainEvent>(String consumer,
      *
      * @param record the delivered event
      * @return {@code true} if it was applied now, {@code false} if it had been applied before
+     * @throws IllegalArgumentException if the payload is no event of this type
      */
     public boolean handleOnce(OutboxRecord record) {
-        E event = EventCodec.decode(record.payload(), type);
-        return Inbox.of(database).applyOnce(consumer, record.eventId(), () -> handler.accept(event));
+        return read(record).handleOnce();
     }
 
     /**
-     * Decodes and handles several events of this type once each, in order, in one transaction of the consumer's
-     * database (or in the caller's, if one is open on this thread): one commit for the lot instead of one each.
-     * If any of them fails, none has an effect, and the failure is thrown.
+     * Decodes a delivered event without handling it yet, so a transport can set aside one that cannot be read
+     * before it opens a transaction, and then handle it without decoding it again.
      *
-     * @param records the delivered events, all of this subscription's type
-     * @return how many were applied now; the others had been applied before
+     * @param record the delivered event
+     * @return the event, ready to be handled
+     * @throws IllegalArgumentException if the payload is no event of this type
      */
-    public int handleAllOnce(List<OutboxRecord> records) {
-        return database.inTransaction(connection -> {
-            int applied = 0;
-            for (OutboxRecord record : records) {
-                if (handleOnce(record)) {
-                    applied++;
-                }
-            }
-            return applied;
-        });
+    public Received<E> read(OutboxRecord record) {
+        return new Received<>(this, record, EventCodec.decode(record.payload(), type));
+    }
+
+    /**
+     * A delivered event of a subscription, decoded.
+     *
+     * @param subscription the subscription it was delivered to
+     * @param record       the event as delivered
+     * @param event        the event decoded
+     * @param <E>          the event type
+     */
+    public record Received<E extends DomainEvent>(Subscription<E> subscription, OutboxRecord record, E event) {
+        /**
+         * Handles the event once, in the consumer's transaction (joining one open on this thread), together with
+         * its inbox record: if the inbox already holds its id, nothing happens.
+         *
+         * @return {@code true} if it was applied now, {@code false} if it had been applied before
+         */
+        public boolean handleOnce() {
+            return Inbox.of(subscription.database())
+                    .applyOnce(subscription.consumer(), record.eventId(), () -> subscription.handler().accept(event));
+        }
     }
 }
