@@ -908,7 +908,7 @@ build_events() {
     # Installed, since the probe is built on its own against them; tests compiled (not run), so the platform's
     # test-fixtures jar installed beside it stays current.
     say "building the platform, its RabbitMQ transport and bench/events-probe (no tests run)"
-    "$ROOT/cleave" mvn -q -DskipTests install -pl .,modules/platform-api,modules/platform,modules/platform-amqp \
+    "$ROOT/cleave" mvn -q -DskipTests install -pl .,modules/platform-api,modules/platform-spi,modules/platform-persistence,modules/platform-amqp \
       || die "building the platform modules failed"
     "$ROOT/cleave" mvn -q -Dmaven.test.skip=true -f "$ROOT/bench/events-probe/pom.xml" package \
       || die "building bench/events-probe failed"

@@ -3,7 +3,7 @@
  * the launcher finds them as services.
  */
 module dev.cleave.app.monolith {
-    requires dev.cleave.platform;
+    requires dev.cleave.platform.launch;
     requires dev.cleave.user;
     requires dev.cleave.order;
 }

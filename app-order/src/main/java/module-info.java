@@ -3,7 +3,7 @@
  * context's implementation is not on its module path. Its events come and go through RabbitMQ.
  */
 module dev.cleave.app.order {
-    requires dev.cleave.platform;
+    requires dev.cleave.platform.launch;
     requires dev.cleave.platform.amqp;
     requires dev.cleave.order;
     requires dev.cleave.user.client;

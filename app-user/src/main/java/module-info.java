@@ -3,7 +3,7 @@
  * RabbitMQ.
  */
 module dev.cleave.app.user {
-    requires dev.cleave.platform;
+    requires dev.cleave.platform.launch;
     requires dev.cleave.platform.amqp;
     requires dev.cleave.user;
 }

@@ -5,7 +5,10 @@ import dev.cleave.platform.spi.ContextProvider;
  * The order context. Exports nothing; it knows the user context only through {@code dev.cleave.user.api}.
  */
 module dev.cleave.order {
-    requires dev.cleave.platform;
+    requires dev.cleave.platform.api;
+    requires dev.cleave.platform.spi;
+    requires dev.cleave.platform.web;
+    requires dev.cleave.platform.persistence;
     requires dev.cleave.order.api;
     requires dev.cleave.user.api;
 

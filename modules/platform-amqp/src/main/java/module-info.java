@@ -6,7 +6,7 @@ import dev.cleave.platform.spi.EventTransportProvider;
  * events to the broker and consumes its contexts' subscriptions from it; it exports nothing.
  */
 module dev.cleave.platform.amqp {
-    requires dev.cleave.platform;
+    requires dev.cleave.platform.spi;
     requires com.rabbitmq.client;
 
     provides EventTransportProvider with AmqpTransportProvider;

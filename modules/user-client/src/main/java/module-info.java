@@ -6,7 +6,9 @@ import dev.cleave.user.client.UserDirectoryClientProvider;
  * {@code UserDirectory} from the user service; nothing in the order context knows the difference.
  */
 module dev.cleave.user.client {
-    requires dev.cleave.platform;
+    requires dev.cleave.platform.api;
+    requires dev.cleave.platform.spi;
+    requires com.fasterxml.jackson.databind;
     requires dev.cleave.user.api;
     requires io.helidon.webclient;
     requires io.helidon.faulttolerance;

@@ -6,7 +6,10 @@ import dev.cleave.user.wiring.UserContextProvider;
  * only through {@code dev.cleave.user.api}.
  */
 module dev.cleave.user {
-    requires dev.cleave.platform;
+    requires dev.cleave.platform.api;
+    requires dev.cleave.platform.spi;
+    requires dev.cleave.platform.web;
+    requires dev.cleave.platform.persistence;
     requires dev.cleave.user.api;
 
     // Jackson writes the HTTP adapter's response records; nothing else may reflect on this package.

@@ -119,7 +119,7 @@ final class ArchitecturePicture {
                 .defineModulesWithOneLoader(configuration, ClassLoader.getPlatformClassLoader());
         Map<String, ContextInfo> contexts = new TreeMap<>();
         try {
-            Class<?> spi = layer.findLoader(Contexts.ROOT + ".platform")
+            Class<?> spi = layer.findLoader(Contexts.ROOT + ".platform.spi")
                     .loadClass(Contexts.ROOT + ".platform.spi.ContextProvider");
             for (Object provider : ServiceLoader.load(layer, spi)) {
                 String name = (String) spi.getMethod("name").invoke(provider);

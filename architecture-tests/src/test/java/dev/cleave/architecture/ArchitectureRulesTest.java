@@ -63,7 +63,8 @@ class ArchitectureRulesTest {
 
     @ArchTest
     static void every_context_module_is_imported(JavaClasses classes) {
-        for (String module : new String[] {"user", "user.api", "user.client", "order", "order.api", "platform"}) {
+        for (String module : new String[] {"user", "user.api", "user.client", "order", "order.api", "platform.api",
+                                           "platform.spi", "platform.web", "platform.persistence", "platform.launch"}) {
             assertTrue(classes.containPackage("dev.cleave." + module), "no class of dev.cleave." + module
                                                                        + " was imported");
         }

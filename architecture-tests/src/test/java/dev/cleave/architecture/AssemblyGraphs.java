@@ -46,15 +46,15 @@ final class AssemblyGraphs {
 
     static final List<Expectation> EXPECTATIONS = List.of(
             new Expectation("monolith",
-                            Set.of("dev.cleave.platform", "dev.cleave.user", "dev.cleave.user.api", "dev.cleave.order",
-                                   "dev.cleave.order.api"),
+                            Set.of("dev.cleave.platform.launch", "dev.cleave.user", "dev.cleave.user.api",
+                                   "dev.cleave.order", "dev.cleave.order.api"),
                             Set.of("dev.cleave.user.client", "dev.cleave.platform.amqp")),
             new Expectation("order",
-                            Set.of("dev.cleave.platform", "dev.cleave.platform.amqp", "dev.cleave.order",
+                            Set.of("dev.cleave.platform.launch", "dev.cleave.platform.amqp", "dev.cleave.order",
                                    "dev.cleave.order.api", "dev.cleave.user.api", "dev.cleave.user.client"),
                             Set.of("dev.cleave.user")),
             new Expectation("user",
-                            Set.of("dev.cleave.platform", "dev.cleave.platform.amqp", "dev.cleave.user",
+                            Set.of("dev.cleave.platform.launch", "dev.cleave.platform.amqp", "dev.cleave.user",
                                    "dev.cleave.user.api"),
                             Set.of("dev.cleave.order.*")));
 

@@ -57,7 +57,7 @@ final class CleaveRules {
                     .should().dependOnClassesThat().resideInAnyPackage(
                             "io.helidon..", "java.sql..", "javax.sql..", "com.fasterxml.jackson..",
                             "com.zaxxer..", "org.flywaydb..", "java.net.http..",
-                            "dev.cleave.platform.http..", "dev.cleave.platform.jdbc..",
+                            "dev.cleave.platform.web..", "dev.cleave.platform.persistence..",
                             "dev.cleave.platform.launch..", "dev.cleave.platform.spi..")
                     .as("inside a context, the domain depends on no framework (no Helidon, JDBC or Jackson)");
 

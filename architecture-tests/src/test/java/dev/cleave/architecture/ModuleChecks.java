@@ -1,10 +1,13 @@
 package dev.cleave.architecture;
 
 import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleDescriptor.Requires;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * What Cleave's {@code module-info} files must say, checked on the compiled descriptors (ArchUnit cannot read them).
@@ -80,6 +83,77 @@ final class ModuleChecks {
                         module.name() + " opens " + opens.source() + " to " + target
                         + ": contexts meet only through API modules")));
         return violations;
+    }
+
+    /** The module only assemblies may read: a context that could reach the launcher could start or rewire others. */
+    static final String LAUNCH_MODULE = Contexts.ROOT + ".platform.launch";
+    /** Every platform module's name starts with this. */
+    static final String PLATFORM_PREFIX = Contexts.ROOT + ".platform.";
+
+    /**
+     * Only assemblies read the launch module: no context module requires it, directly or through a module that
+     * {@code requires transitive} it.
+     */
+    static List<String> noContextModuleReadsTheLaunchModule(Map<String, ModuleDescriptor> modules) {
+        List<String> violations = new ArrayList<>();
+        for (ModuleDescriptor module : modules.values()) {
+            if (Contexts.contextOf(module.name()).isPresent() && reads(module, modules).contains(LAUNCH_MODULE)) {
+                violations.add(module.name() + " reads " + LAUNCH_MODULE + ": only assemblies may; a context "
+                               + "names the platform modules it uses (spi, web, persistence)");
+            }
+        }
+        return violations;
+    }
+
+    /**
+     * A module outside the platform names exactly the platform modules its classes use, so the module picture says
+     * which context uses what: none it does not use, and none it only reaches through another's
+     * {@code requires transitive}. A platform module that exports nothing (a transport) is required only to be on
+     * the module graph, so requiring it unused is no mistake.
+     *
+     * @param module  the module
+     * @param used    the Cleave modules its classes depend on
+     * @param modules every Cleave module, by name
+     */
+    static List<String> namesExactlyThePlatformModulesItUses(ModuleDescriptor module, Set<String> used,
+                                                             Map<String, ModuleDescriptor> modules) {
+        if (module.name().startsWith(PLATFORM_PREFIX)) {
+            return List.of();
+        }
+        Set<String> named = module.requires().stream()
+                .map(Requires::name)
+                .filter(name -> name.startsWith(PLATFORM_PREFIX))
+                .collect(Collectors.toCollection(TreeSet::new));
+        List<String> violations = new ArrayList<>();
+        new TreeSet<>(used).stream()
+                .filter(name -> name.startsWith(PLATFORM_PREFIX) && !named.contains(name))
+                .forEach(name -> violations.add(module.name() + " uses " + name
+                                                + " but does not name it in its module-info (requires " + name + ")"));
+        named.stream()
+                .filter(name -> !used.contains(name) && exportsSomething(modules.get(name)))
+                .forEach(name -> violations.add(module.name() + " requires " + name
+                                                + " but none of its classes uses it"));
+        return violations;
+    }
+
+    private static boolean exportsSomething(ModuleDescriptor module) {
+        return module == null || !module.exports().isEmpty();
+    }
+
+    /** The modules a module reads: those it requires, and what they require transitively, all the way down. */
+    static Set<String> reads(ModuleDescriptor module, Map<String, ModuleDescriptor> modules) {
+        Set<String> reads = new TreeSet<>();
+        List<String> pending = new ArrayList<>();
+        module.requires().forEach(requires -> pending.add(requires.name()));
+        while (!pending.isEmpty()) {
+            String name = pending.removeLast();
+            if (reads.add(name) && modules.containsKey(name)) {
+                modules.get(name).requires().stream()
+                        .filter(requires -> requires.modifiers().contains(Requires.Modifier.TRANSITIVE))
+                        .forEach(requires -> pending.add(requires.name()));
+            }
+        }
+        return reads;
     }
 
     static boolean isContextImplementation(String moduleName) {

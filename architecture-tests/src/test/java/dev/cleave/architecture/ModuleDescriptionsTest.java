@@ -35,7 +35,7 @@ class ModuleDescriptionsTest {
     @Test
     void aDescriptionListsEveryDirectiveSorted() {
         ModuleDescriptor module = ModuleDescriptor.newModule("dev.cleave.shop")
-                .requires(Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE), "dev.cleave.platform")
+                .requires(Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE), "dev.cleave.platform.spi")
                 .requires("dev.cleave.user.api")
                 .packages(Set.of("dev.cleave.shop.api", "dev.cleave.shop.http"))
                 .exports("dev.cleave.shop.api")
@@ -47,7 +47,7 @@ class ModuleDescriptionsTest {
         assertEquals("""
                 module dev.cleave.shop
                 requires dev.cleave.user.api
-                requires transitive dev.cleave.platform
+                requires transitive dev.cleave.platform.spi
                 exports dev.cleave.shop.api
                 opens dev.cleave.shop.http to com.fasterxml.jackson.databind
                 uses dev.cleave.platform.spi.ContextProvider

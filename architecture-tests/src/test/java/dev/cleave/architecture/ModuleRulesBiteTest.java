@@ -74,17 +74,80 @@ class ModuleRulesBiteTest {
     }
 
     @Test
+    void aContextRequiringTheLaunchModuleIsReported() {
+        Map<String, ModuleDescriptor> modules = modulesOf(
+                ModuleDescriptor.newModule("dev.cleave.platform.launch").build(),
+                ModuleDescriptor.newModule("dev.cleave.user").requires("dev.cleave.platform.launch").build());
+
+        assertReports(ModuleChecks.noContextModuleReadsTheLaunchModule(modules),
+                      "dev.cleave.user reads dev.cleave.platform.launch");
+    }
+
+    @Test
+    void aContextReadingTheLaunchModuleThroughATransitiveRequiresIsReported() {
+        Map<String, ModuleDescriptor> modules = modulesOf(
+                ModuleDescriptor.newModule("dev.cleave.platform.launch").build(),
+                ModuleDescriptor.newModule("dev.cleave.platform.web")
+                        .requires(Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE), "dev.cleave.platform.launch")
+                        .build(),
+                ModuleDescriptor.newModule("dev.cleave.order").requires("dev.cleave.platform.web").build());
+
+        List<String> violations = ModuleChecks.noContextModuleReadsTheLaunchModule(modules);
+        assertReports(violations, "dev.cleave.order reads dev.cleave.platform.launch");
+        assertEquals(1, violations.size(), violations::toString);
+    }
+
+    @Test
+    void aModuleUsingAPlatformModuleItOnlyReadsTransitivelyIsReported() {
+        ModuleDescriptor order = ModuleDescriptor.newModule("dev.cleave.order")
+                .requires("dev.cleave.platform.persistence").build();
+
+        assertReports(ModuleChecks.namesExactlyThePlatformModulesItUses(
+                              order, Set.of("dev.cleave.platform.persistence", "dev.cleave.platform.spi"), Map.of()),
+                      "dev.cleave.order uses dev.cleave.platform.spi but does not name it");
+    }
+
+    @Test
+    void aModuleNamingAPlatformModuleItDoesNotUseIsReported() {
+        ModuleDescriptor client = ModuleDescriptor.newModule("dev.cleave.user.client")
+                .requires("dev.cleave.platform.spi").requires("dev.cleave.platform.web").build();
+
+        Map<String, ModuleDescriptor> modules = modulesOf(
+                ModuleDescriptor.newModule("dev.cleave.platform.spi").packages(Set.of("dev.cleave.platform.spi"))
+                        .exports("dev.cleave.platform.spi").build(),
+                ModuleDescriptor.newModule("dev.cleave.platform.web").packages(Set.of("dev.cleave.platform.web"))
+                        .exports("dev.cleave.platform.web").build());
+
+        assertReports(ModuleChecks.namesExactlyThePlatformModulesItUses(
+                              client, Set.of("dev.cleave.platform.spi"), modules),
+                      "dev.cleave.user.client requires dev.cleave.platform.web but none of its classes uses it");
+    }
+
+    @Test
+    void anAssemblyRequiringATransportOnlyToPutItOnTheGraphIsNotReported() {
+        ModuleDescriptor app = ModuleDescriptor.newModule("dev.cleave.app.user")
+                .requires("dev.cleave.platform.launch").requires("dev.cleave.platform.amqp").build();
+        Map<String, ModuleDescriptor> modules = modulesOf(
+                ModuleDescriptor.newModule("dev.cleave.platform.launch").packages(Set.of("dev.cleave.platform.launch"))
+                        .exports("dev.cleave.platform.launch").build(),
+                ModuleDescriptor.newModule("dev.cleave.platform.amqp").build());
+
+        assertEquals(List.of(), ModuleChecks.namesExactlyThePlatformModulesItUses(
+                app, Set.of("dev.cleave.platform.launch"), modules));
+    }
+
+    @Test
     void aUserServiceThatPullsInTheOrderContextIsReported() {
         // app-user's module path by mistake also holds the order context: service binding resolves it.
         ModuleFinder finder = finderOf(
-                ModuleDescriptor.newModule("dev.cleave.platform").packages(Set.of("dev.cleave.platform.spi"))
+                ModuleDescriptor.newModule("dev.cleave.platform.spi").packages(Set.of("dev.cleave.platform.spi"))
                         .exports("dev.cleave.platform.spi").uses("dev.cleave.platform.spi.ContextProvider").build(),
-                ModuleDescriptor.newModule("dev.cleave.app.user").requires("dev.cleave.platform").build(),
-                ModuleDescriptor.newModule("dev.cleave.user").requires("dev.cleave.platform")
+                ModuleDescriptor.newModule("dev.cleave.app.user").requires("dev.cleave.platform.spi").build(),
+                ModuleDescriptor.newModule("dev.cleave.user").requires("dev.cleave.platform.spi")
                         .packages(Set.of("dev.cleave.user.wiring"))
                         .provides("dev.cleave.platform.spi.ContextProvider", List.of("dev.cleave.user.wiring.P"))
                         .build(),
-                ModuleDescriptor.newModule("dev.cleave.order").requires("dev.cleave.platform")
+                ModuleDescriptor.newModule("dev.cleave.order").requires("dev.cleave.platform.spi")
                         .packages(Set.of("dev.cleave.order.wiring"))
                         .provides("dev.cleave.platform.spi.ContextProvider", List.of("dev.cleave.order.wiring.P"))
                         .build());
@@ -100,14 +163,18 @@ class ModuleRulesBiteTest {
         AssemblyGraphs.Expectation monolith = AssemblyGraphs.EXPECTATIONS.stream()
                 .filter(expectation -> expectation.assembly().equals("monolith")).findFirst().orElseThrow();
 
-        assertReports(monolith.violations(Set.of("dev.cleave.app.monolith", "dev.cleave.platform", "dev.cleave.user",
-                                                 "dev.cleave.user.api")),
+        assertReports(monolith.violations(Set.of("dev.cleave.app.monolith", "dev.cleave.platform.launch",
+                                                 "dev.cleave.user", "dev.cleave.user.api")),
                       "app-monolith does not resolve dev.cleave.order");
     }
 
     private static void assertReports(List<String> violations, String expected) {
         assertTrue(violations.stream().anyMatch(violation -> violation.contains(expected)),
                    () -> "expected a violation containing '" + expected + "', got " + violations);
+    }
+
+    private static Map<String, ModuleDescriptor> modulesOf(ModuleDescriptor... descriptors) {
+        return java.util.Arrays.stream(descriptors).collect(Collectors.toMap(ModuleDescriptor::name, d -> d));
     }
 
     private static ModuleFinder finderOf(ModuleDescriptor... descriptors) {

@@ -23,11 +23,17 @@ final class Modules {
     /** Every Cleave module found on any assembly's module path, by name. */
     static Map<String, ModuleDescriptor> cleaveModules() {
         Map<String, ModuleDescriptor> modules = new TreeMap<>();
+        cleaveModuleReferences().forEach((name, reference) -> modules.put(name, reference.descriptor()));
+        return modules;
+    }
+
+    /** Every Cleave module found on any assembly's module path, with where its jar is, by name. */
+    static Map<String, ModuleReference> cleaveModuleReferences() {
+        Map<String, ModuleReference> modules = new TreeMap<>();
         for (String assembly : ProjectFiles.ASSEMBLIES) {
             ModuleFinder.of(ProjectFiles.modulePath(assembly)).findAll().stream()
-                    .map(ModuleReference::descriptor)
-                    .filter(descriptor -> descriptor.name().startsWith(Contexts.ROOT + "."))
-                    .forEach(descriptor -> modules.putIfAbsent(descriptor.name(), descriptor));
+                    .filter(reference -> reference.descriptor().name().startsWith(Contexts.ROOT + "."))
+                    .forEach(reference -> modules.putIfAbsent(reference.descriptor().name(), reference));
         }
         return modules;
     }

@@ -18,12 +18,13 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
-import dev.cleave.platform.events.Outbox;
-import dev.cleave.platform.events.OutboxRelay;
-import dev.cleave.platform.events.Subscription;
-import dev.cleave.platform.jdbc.ContextDatabase;
+import dev.cleave.platform.persistence.ContextDatabase;
+import dev.cleave.platform.persistence.events.JdbcInbox;
+import dev.cleave.platform.persistence.events.Outbox;
+import dev.cleave.platform.persistence.events.OutboxRelay;
 import dev.cleave.platform.spi.EventTransport;
 import dev.cleave.platform.spi.EventTransportProvider;
+import dev.cleave.platform.spi.Subscription;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.health.HealthCheck;
@@ -112,7 +113,7 @@ public final class Main {
     }
 
     private Subscription<ParcelScanned> subscription(ContextDatabase consumerDb) {
-        return new Subscription<>(CONSUMER, consumerDb, PUBLISHER, ParcelScanned.class, event -> {
+        return new Subscription<>(JdbcInbox.of(consumerDb, CONSUMER), PUBLISHER, ParcelScanned.class, event -> {
             long latencyUs = Math.max(0, Duration.between(event.occurredAt(), Instant.now()).toNanos() / 1_000);
             // The handler's effect: one row in the consumer's transaction, as a real handler would write.
             consumerDb.inTransaction(connection -> {

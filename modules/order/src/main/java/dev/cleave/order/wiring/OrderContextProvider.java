@@ -9,14 +9,17 @@ import dev.cleave.order.adapter.http.OrderHttpService;
 import dev.cleave.order.adapter.persistence.JdbcOrderRepository;
 import dev.cleave.order.api.OrderLookup;
 import dev.cleave.order.domain.OrderService;
-import dev.cleave.platform.http.Idempotency;
-import dev.cleave.platform.events.Outbox;
-import dev.cleave.platform.events.Subscription;
-import dev.cleave.platform.jdbc.ContextDatabase;
-import dev.cleave.platform.jdbc.JdbcTransactions;
+import dev.cleave.platform.persistence.ContextDatabase;
+import dev.cleave.platform.persistence.IdempotencyRecords;
+import dev.cleave.platform.persistence.JdbcTransactions;
+import dev.cleave.platform.persistence.events.JdbcInbox;
+import dev.cleave.platform.persistence.events.Outbox;
 import dev.cleave.platform.spi.ContextProvider;
 import dev.cleave.platform.spi.ContextSetup;
+import dev.cleave.platform.spi.EventSource;
 import dev.cleave.platform.spi.RunningContext;
+import dev.cleave.platform.spi.Subscription;
+import dev.cleave.platform.web.Idempotency;
 import dev.cleave.user.api.UserDeleted;
 import dev.cleave.user.api.UserDirectory;
 import io.helidon.health.HealthCheck;
@@ -59,7 +62,7 @@ public final class OrderContextProvider implements ContextProvider {
                                                JdbcTransactions.of(database),
                                                outbox,
                                                Clock.systemUTC());
-        Idempotency idempotency = Idempotency.create(database, Clock.systemUTC());
+        Idempotency idempotency = Idempotency.create(IdempotencyRecords.of(database), Clock.systemUTC());
         return new Running(database, outbox, orders, new OrderHttpService(orders, idempotency),
                            DeletionSweep.start(orders));
     }
@@ -70,14 +73,14 @@ public final class OrderContextProvider implements ContextProvider {
                            OrderHttpService http,
                            DeletionSweep sweep) implements RunningContext {
         @Override
-        public List<Outbox> outboxes() {
+        public List<EventSource> outboxes() {
             return List.of(outbox);
         }
 
         // A deleted user's placed orders are cancelled; the user context tells us through its UserDeleted event.
         @Override
         public List<Subscription<?>> subscriptions() {
-            return List.of(new Subscription<>(NAME, database, "user", UserDeleted.class,
+            return List.of(new Subscription<>(JdbcInbox.of(database, NAME), "user", UserDeleted.class,
                                               deleted -> orders.cancelPlacedOrdersOfDeletedUser(deleted.userId())));
         }
 

@@ -14,7 +14,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Delivery;
-import dev.cleave.platform.events.Subscription;
+import dev.cleave.platform.spi.Subscription;
 
 /**
  * Brings a new subscriber queue up to date with the events its publisher sent before the queue existed: those no

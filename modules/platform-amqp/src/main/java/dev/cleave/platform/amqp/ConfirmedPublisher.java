@@ -16,9 +16,9 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
-import dev.cleave.platform.events.Delivered;
-import dev.cleave.platform.events.OutboxRecord;
+import dev.cleave.platform.spi.Delivered;
 import dev.cleave.platform.spi.EventTransport.TransportUnavailableException;
+import dev.cleave.platform.spi.OutboxRecord;
 
 /**
  * One publishing context's channel, in confirm mode: a batch is published as a whole, then the broker's confirms

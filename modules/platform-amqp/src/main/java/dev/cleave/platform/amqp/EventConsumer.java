@@ -23,9 +23,9 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
-import dev.cleave.platform.events.OutboxRecord;
-import dev.cleave.platform.events.Subscription;
-import dev.cleave.platform.jdbc.ContextDatabase;
+import dev.cleave.platform.spi.Inbox;
+import dev.cleave.platform.spi.OutboxRecord;
+import dev.cleave.platform.spi.Subscription;
 
 /**
  * Hands the messages of one queue to the consuming context's subscriptions. A message is acknowledged only after
@@ -215,15 +215,15 @@ final class EventConsumer extends DefaultConsumer {
         }
     }
 
-    /** Applies the events in order in one transaction of the consumer's database, which each event's joins. */
+    /** Applies the events in order in one transaction of the consumer's inbox, which each event's joins. */
     private static void inOneTransaction(List<Pending> batch) {
-        ContextDatabase database = batch.getFirst().event().subscription().database();
-        if (batch.stream().anyMatch(one -> one.event().subscription().database() != database)) {
-            // Subscriptions of one consumer share its database; should they not, each event commits on its own.
+        Inbox inbox = batch.getFirst().event().subscription().inbox();
+        if (batch.stream().anyMatch(one -> !one.event().subscription().inbox().equals(inbox))) {
+            // Subscriptions of one consumer share its inbox; should they not, each event commits on its own.
             batch.forEach(one -> one.event().handleOnce());
             return;
         }
-        database.inTransaction(connection -> {
+        inbox.inTransaction(() -> {
             batch.forEach(one -> one.event().handleOnce());
             return null;
         });

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.cleave.platform.events.Subscription;
+import dev.cleave.platform.spi.Subscription;
 
 /**
  * What one queue carries: one consuming context's subscriptions to one publisher, by event type name.

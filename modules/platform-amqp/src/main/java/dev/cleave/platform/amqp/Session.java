@@ -14,9 +14,9 @@ import com.rabbitmq.client.BlockedListener;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
-import dev.cleave.platform.events.Delivered;
-import dev.cleave.platform.events.OutboxRecord;
+import dev.cleave.platform.spi.Delivered;
 import dev.cleave.platform.spi.EventTransport.TransportUnavailableException;
+import dev.cleave.platform.spi.OutboxRecord;
 
 /**
  * One connection to the broker and everything on it: a confirm-mode channel per publishing context, a consuming

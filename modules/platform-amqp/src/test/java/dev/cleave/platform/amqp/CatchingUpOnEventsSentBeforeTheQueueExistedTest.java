@@ -3,8 +3,8 @@ package dev.cleave.platform.amqp;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import dev.cleave.platform.events.OutboxRecord;
 import dev.cleave.platform.spi.EventTransport;
+import dev.cleave.platform.spi.OutboxRecord;
 import org.junit.jupiter.api.Test;
 
 import static dev.cleave.platform.amqp.BrokerFixture.PUBLISHER;

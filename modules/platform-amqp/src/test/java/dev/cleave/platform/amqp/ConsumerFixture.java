@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.cleave.platform.api.DomainEvent;
-import dev.cleave.platform.events.Subscription;
-import dev.cleave.platform.jdbc.ContextDatabase;
+import dev.cleave.platform.persistence.ContextDatabase;
+import dev.cleave.platform.persistence.events.JdbcInbox;
+import dev.cleave.platform.spi.Subscription;
 import io.helidon.config.Config;
 
 /**
@@ -32,7 +33,7 @@ final class ConsumerFixture implements AutoCloseable {
     Subscription<ParcelShipped> shipped() {
         // The effect is a row written in the consumer's transaction (the handler's call joins it), as a real
         // handler's would be: a batch rolled back leaves no effect behind.
-        return new Subscription<>(NAME, database, BrokerFixture.PUBLISHER, ParcelShipped.class,
+        return new Subscription<>(JdbcInbox.of(database, NAME), BrokerFixture.PUBLISHER, ParcelShipped.class,
                                   event -> database.inTransaction(connection -> {
                                       try (PreparedStatement insert = connection.prepareStatement(
                                               "INSERT INTO effect (event_id) VALUES (?)")) {
@@ -43,7 +44,7 @@ final class ConsumerFixture implements AutoCloseable {
     }
 
     Subscription<ParcelLost> lost() {
-        return new Subscription<>(NAME, database, BrokerFixture.PUBLISHER, ParcelLost.class, event -> {
+        return new Subscription<>(JdbcInbox.of(database, NAME), BrokerFixture.PUBLISHER, ParcelLost.class, event -> {
             failures.computeIfAbsent(event.eventId(), id -> new AtomicInteger()).incrementAndGet();
             throw new IllegalStateException("the parcel cannot be found");
         });

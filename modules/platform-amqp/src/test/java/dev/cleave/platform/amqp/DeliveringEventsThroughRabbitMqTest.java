@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-import dev.cleave.platform.events.Delivered;
-import dev.cleave.platform.events.OutboxRecord;
+import dev.cleave.platform.spi.Delivered;
 import dev.cleave.platform.spi.EventTransport;
+import dev.cleave.platform.spi.OutboxRecord;
 import org.junit.jupiter.api.Test;
 
 import static dev.cleave.platform.amqp.BrokerFixture.PUBLISHER;

@@ -3,7 +3,7 @@ package dev.cleave.platform.amqp;
 import java.time.Duration;
 import java.util.List;
 
-import dev.cleave.platform.events.Delivered;
+import dev.cleave.platform.spi.Delivered;
 import dev.cleave.platform.spi.EventTransport;
 import dev.cleave.platform.spi.EventTransport.TransportUnavailableException;
 import io.helidon.health.HealthCheck;

@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.cleave.platform.api.UnavailableException;
-import dev.cleave.platform.http.Json;
 import dev.cleave.user.api.UserDirectory;
 import dev.cleave.user.api.UserSummary;
 import io.helidon.faulttolerance.Bulkhead;
@@ -27,6 +28,8 @@ import io.helidon.webclient.api.WebClient;
  */
 final class HttpUserDirectory implements UserDirectory, AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(HttpUserDirectory.class.getName());
+    // Reads only the fields it needs and ignores the rest, so fields the user API adds later break nothing.
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final WebClient client;
     private final FtHandlerTyped<Optional<UserSummary>> resilience;
@@ -92,7 +95,7 @@ final class HttpUserDirectory implements UserDirectory, AutoCloseable {
             if (status != 200) {
                 throw new UserServiceFailure("the user service answered " + status);
             }
-            JsonNode user = Json.mapper().readTree(response.entity().inputStream());
+            JsonNode user = JSON.readTree(response.entity().inputStream());
             return Optional.of(new UserSummary(user.path("id").asLong(), user.path("name").asText(),
                                                user.path("email").asText()));
         } catch (IOException e) {

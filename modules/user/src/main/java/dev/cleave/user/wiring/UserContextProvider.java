@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.cleave.platform.http.Idempotency;
-import dev.cleave.platform.events.Outbox;
-import dev.cleave.platform.jdbc.ContextDatabase;
-import dev.cleave.platform.jdbc.JdbcTransactions;
+import dev.cleave.platform.persistence.ContextDatabase;
+import dev.cleave.platform.persistence.IdempotencyRecords;
+import dev.cleave.platform.persistence.JdbcTransactions;
+import dev.cleave.platform.persistence.events.Outbox;
 import dev.cleave.platform.spi.ContextProvider;
 import dev.cleave.platform.spi.ContextSetup;
+import dev.cleave.platform.spi.EventSource;
 import dev.cleave.platform.spi.RunningContext;
+import dev.cleave.platform.web.Idempotency;
 import dev.cleave.user.adapter.http.UserHttpService;
 import dev.cleave.user.adapter.persistence.JdbcUserRepository;
 import dev.cleave.user.api.UserDirectory;
@@ -53,14 +55,14 @@ public final class UserContextProvider implements ContextProvider {
         Outbox outbox = Outbox.create(database, NAME);
         UserService users = new UserService(new JdbcUserRepository(database), JdbcTransactions.of(database), outbox,
                                             Clock.systemUTC());
-        Idempotency idempotency = Idempotency.create(database, Clock.systemUTC());
+        Idempotency idempotency = Idempotency.create(IdempotencyRecords.of(database), Clock.systemUTC());
         return new Running(database, outbox, users, new UserHttpService(users, idempotency));
     }
 
     private record Running(ContextDatabase database, Outbox outbox, UserService users, UserHttpService http)
             implements RunningContext {
         @Override
-        public List<Outbox> outboxes() {
+        public List<EventSource> outboxes() {
             return List.of(outbox);
         }
 

@@ -21,7 +21,7 @@ import dev.cleave.order.domain.Order;
 import dev.cleave.order.domain.OrderLine;
 import dev.cleave.order.domain.OrderRepository;
 import dev.cleave.platform.api.Slice;
-import dev.cleave.platform.jdbc.ContextDatabase;
+import dev.cleave.platform.persistence.ContextDatabase;
 
 /**
  * Orders in the {@code orders} and {@code order_items} tables. An order and its lines are written in one

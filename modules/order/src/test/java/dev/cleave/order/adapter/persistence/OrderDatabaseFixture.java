@@ -10,8 +10,8 @@ import java.util.stream.IntStream;
 import dev.cleave.order.domain.NewOrder;
 import dev.cleave.order.domain.Order;
 import dev.cleave.order.wiring.OrderContextProvider;
-import dev.cleave.platform.jdbc.ContextDatabase;
-import dev.cleave.platform.testing.PostgresFixture;
+import dev.cleave.platform.persistence.ContextDatabase;
+import dev.cleave.platform.persistence.testing.PostgresFixture;
 import io.helidon.config.Config;
 
 /**

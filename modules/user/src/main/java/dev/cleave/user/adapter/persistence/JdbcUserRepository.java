@@ -13,8 +13,8 @@ import java.util.Optional;
 
 import dev.cleave.platform.api.ConflictException;
 import dev.cleave.platform.api.Slice;
-import dev.cleave.platform.jdbc.ContextDatabase;
-import dev.cleave.platform.jdbc.SqlStates;
+import dev.cleave.platform.persistence.ContextDatabase;
+import dev.cleave.platform.persistence.SqlStates;
 import dev.cleave.user.domain.User;
 import dev.cleave.user.domain.UserDetails;
 import dev.cleave.user.domain.UserRepository;

@@ -15,10 +15,10 @@ import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cleave.platform.http.Json;
-import dev.cleave.platform.http.ProblemHandlers;
 import dev.cleave.platform.spi.ContextSetup;
 import dev.cleave.platform.spi.RunningContext;
+import dev.cleave.platform.web.Json;
+import dev.cleave.platform.web.ProblemHandlers;
 import dev.cleave.user.wiring.UserContextProvider;
 import io.helidon.config.Config;
 import io.helidon.http.ClientResponseHeaders;

@@ -1,6 +1,6 @@
 package dev.cleave.user.adapter.http;
 
-import dev.cleave.platform.http.ProblemDirectHandler;
+import dev.cleave.platform.web.ProblemDirectHandler;
 import io.helidon.webclient.http1.Http1Client;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;

@@ -3,7 +3,7 @@ package dev.cleave.user.adapter.persistence;
 import java.util.Optional;
 
 import dev.cleave.platform.api.ConflictException;
-import dev.cleave.platform.jdbc.DataAccessException;
+import dev.cleave.platform.persistence.DataAccessException;
 import dev.cleave.user.domain.User;
 import dev.cleave.user.domain.UserDetails;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 
-import dev.cleave.platform.jdbc.ContextDatabase;
-import dev.cleave.platform.testing.PostgresFixture;
+import dev.cleave.platform.persistence.ContextDatabase;
+import dev.cleave.platform.persistence.testing.PostgresFixture;
 import dev.cleave.user.domain.User;
 import dev.cleave.user.domain.UserDetails;
 import dev.cleave.user.wiring.UserContextProvider;

@@ -1,0 +1,113 @@
+package dev.cleave.platform.launch;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import dev.cleave.platform.spi.RunningContext;
+import dev.cleave.platform.web.Json;
+import dev.cleave.platform.web.ProblemDirectHandler;
+import dev.cleave.platform.web.ProblemHandlers;
+import io.helidon.config.Config;
+import io.helidon.health.HealthCheck;
+import io.helidon.http.media.MediaContext;
+import io.helidon.http.media.jackson.JacksonSupport;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.health.HealthObserverConfig;
+
+/**
+ * The assembly's one WebServer, made in two steps. What needs no context (the server's settings, Jackson, the
+ * problem handlers, the routing and health builders) is prepared on a thread of its own while the contexts start:
+ * loading and initializing those classes takes about as long as the contexts take to open their databases, and
+ * the two overlap on a machine with more than one core. Then the contexts' routes and health checks are added and
+ * the server is built.
+ */
+final class HttpStack {
+    // Helidon closes a connection at this size; the API's own, smaller limit (64 KiB) answers 413 as a problem.
+    private static final long HARD_PAYLOAD_LIMIT = 1024 * 1024;
+
+    private final WebServerConfig.Builder server;
+    private final HttpRouting.Builder routing;
+    private final HealthObserverConfig.Builder health;
+
+    private HttpStack(Config config) {
+        this.server = WebServer.builder()
+                .host(host(config))
+                .port(port(config))
+                .maxPayloadSize(HARD_PAYLOAD_LIMIT)
+                .shutdownHook(false)
+                .mediaContext(MediaContext.builder()
+                                      .mediaSupportsDiscoverServices(false)
+                                      .addMediaSupport(JacksonSupport.create(Json.mapper()))
+                                      .build())
+                .directHandlers(ProblemDirectHandler.forAllEvents());
+        this.routing = HttpRouting.builder();
+        ProblemHandlers.install(routing);
+        this.health = HealthObserver.builder().details(true);
+    }
+
+    /**
+     * Where the server listens, as {@code host:port}.
+     *
+     * @param config the assembly's configuration
+     * @return the address
+     */
+    static String address(Config config) {
+        return host(config) + ":" + port(config);
+    }
+
+    private static String host(Config config) {
+        return config.get("server.host").asString().orElse("127.0.0.1");
+    }
+
+    private static int port(Config config) {
+        return config.get("server.port").asInt().orElse(8080);
+    }
+
+    /**
+     * Starts preparing the server on a thread of its own.
+     *
+     * @param config the assembly's configuration
+     * @return the prepared stack, once ready
+     */
+    static CompletableFuture<HttpStack> prepare(Config config) {
+        return CompletableFuture.supplyAsync(() -> new HttpStack(config),
+                                             task -> Thread.ofPlatform().daemon().name("cleave-http-prepare")
+                                                     .start(task));
+    }
+
+    /**
+     * Waits for a prepared stack.
+     *
+     * @param prepared the stack being prepared
+     * @return the stack
+     * @throws RuntimeException what preparing it threw
+     */
+    static HttpStack await(CompletableFuture<HttpStack> prepared) {
+        try {
+            return prepared.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Adds the contexts' routes and health checks and builds the server (not started).
+     *
+     * @param running the started contexts
+     * @param more    further health checks (the event transport's, the outboxes')
+     * @return the server
+     */
+    WebServer build(List<RunningContext> running, List<HealthCheck> more) {
+        running.forEach(context -> context.routing(routing));
+        running.forEach(context -> context.healthChecks().forEach(health::addCheck));
+        more.forEach(health::addCheck);
+        return server.addFeature(ObserveFeature.builder().addObserver(health.build()).build())
+                .routing(routing)
+                .build();
+    }
+}

@@ -1,0 +1,230 @@
+package dev.cleave.platform.persistence;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cleave.platform.spi.ContextSetup;
+import io.helidon.config.Config;
+import io.helidon.health.HealthCheck;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import org.flywaydb.core.Flyway;
+
+/**
+ * One context's database: its own pool, its own schema and its own migrations. No two contexts share one, so
+ * no context can reach another's tables, and either can move to its own server without change.
+ *
+ * <p>Configuration, under {@code cleave.<context>.db}: {@code url}, {@code user}, {@code password},
+ * {@code pool-size}. Without a URL the context gets an embedded H2 database file in the data directory.
+ */
+public final class ContextDatabase implements AutoCloseable {
+    private static final int DEFAULT_POOL_SIZE = 10;
+
+    private final String context;
+    private final HikariDataSource dataSource;
+    // The transaction of the current request, if one is open: work started inside it joins it.
+    private final ThreadLocal<Connection> current = new ThreadLocal<>();
+
+    private ContextDatabase(String context, HikariDataSource dataSource) {
+        this.context = context;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Opens the context's pool and brings its schema up to date with the migrations in the folder
+     * {@code db-<context>} of the context's module (a folder name that is no package name, so Flyway can read it
+     * from a named module).
+     *
+     * @param setup   the context's setup (configuration and data directory)
+     * @param context the context's name
+     * @param schema  the schema the context owns
+     * @param owner   a class of the context's module, whose class loader holds the migrations
+     * @return the open database
+     */
+    public static ContextDatabase open(ContextSetup setup, String context, String schema, Class<?> owner) {
+        return open(setup.config(), setup.dataDir(), context, schema, owner);
+    }
+
+    /**
+     * Opens a context's database from the configuration and data directory alone, for a tool or test that has the
+     * database of a context without the context.
+     *
+     * @param config  the assembly's configuration (read under {@code cleave.<context>.db})
+     * @param dataDir where the embedded database file goes when no URL is configured
+     * @param context the context's name
+     * @param schema  the schema the context owns
+     * @param owner   a class whose class loader holds the migrations
+     * @return the open database
+     */
+    public static ContextDatabase open(Config config, Path dataDir, String context, String schema, Class<?> owner) {
+        Config db = config.get("cleave").get(context).get("db");
+        String url = db.get("url").asString().orElseGet(() -> embeddedUrl(dataDir, context));
+
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName(context + "-db");
+        hikari.setJdbcUrl(url);
+        db.get("user").asString().ifPresent(hikari::setUsername);
+        db.get("password").asString().ifPresent(hikari::setPassword);
+        hikari.setMaximumPoolSize(db.get("pool-size").asInt().orElse(DEFAULT_POOL_SIZE));
+        hikari.setSchema(schema);
+        hikari.setConnectionTimeout(5_000);
+        hikari.setInitializationFailTimeout(10_000);
+
+        // The context's own tables first (on a new database its schema is still empty), then the platform's
+        // tables in the same schema with their own history, so neither numbering constrains the other.
+        Flyway.configure(owner.getClassLoader())
+                .dataSource(url, hikari.getUsername(), hikari.getPassword())
+                .schemas(schema)
+                .defaultSchema(schema)
+                .createSchemas(true)
+                .locations("classpath:db-" + context)
+                .load()
+                .migrate();
+        Flyway.configure(ContextDatabase.class.getClassLoader())
+                .dataSource(url, hikari.getUsername(), hikari.getPassword())
+                .schemas(schema)
+                .defaultSchema(schema)
+                .table("platform_schema_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .locations("classpath:db-platform")
+                .load()
+                .migrate();
+
+        return new ContextDatabase(context, new HikariDataSource(hikari));
+    }
+
+    /**
+     * The default, embedded database: one H2 file per context, in PostgreSQL mode so the same SQL runs on both.
+     * {@code WRITE_DELAY=0} writes every commit to the file before answering, so a crash loses nothing committed.
+     */
+    static String embeddedUrl(Path dataDir, String context) {
+        return "jdbc:h2:file:" + dataDir.resolve(context).toAbsolutePath()
+               + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+    }
+
+    /**
+     * The pooled data source.
+     *
+     * @return the data source
+     */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /**
+     * Runs work in one transaction: committed if it returns, rolled back if it throws. Inside another
+     * {@code inTransaction} on the same thread, the work joins that transaction instead, so a use case and what
+     * wraps it (an idempotency record, an outbox event) commit together or not at all.
+     *
+     * @param work the work
+     * @param <T>  the result type
+     * @return the work's result
+     * @throws DataAccessException if the database fails
+     */
+    public <T> T inTransaction(SqlWork<T> work) {
+        Connection ambient = current.get();
+        if (ambient != null) {
+            return run(ambient, work, "transaction failed");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            current.set(connection);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                current.remove();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException(context + " database: transaction failed", e);
+        }
+    }
+
+    /**
+     * Runs read-only work on one pooled connection in auto-commit mode, or inside the current transaction if one
+     * is open on this thread (so it sees that transaction's own writes).
+     *
+     * @param work the work
+     * @param <T>  the result type
+     * @return the work's result
+     * @throws DataAccessException if the database fails
+     */
+    public <T> T read(SqlWork<T> work) {
+        Connection ambient = current.get();
+        if (ambient != null) {
+            return run(ambient, work, "query failed");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DataAccessException(context + " database: query failed", e);
+        }
+    }
+
+    /**
+     * The context's name.
+     *
+     * @return the name
+     */
+    public String context() {
+        return context;
+    }
+
+    private <T> T run(Connection connection, SqlWork<T> work, String failure) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DataAccessException(context + " database: " + failure, e);
+        }
+    }
+
+    /**
+     * A readiness check: the database answers within a second.
+     *
+     * @return the check
+     */
+    public HealthCheck healthCheck() {
+        return new HealthCheck() {
+            @Override
+            public HealthCheckType type() {
+                return HealthCheckType.READINESS;
+            }
+
+            @Override
+            public String name() {
+                return context + "-database";
+            }
+
+            @Override
+            public HealthCheckResponse call() {
+                try (Connection connection = dataSource.getConnection()) {
+                    return HealthCheckResponse.builder().status(connection.isValid(1)).build();
+                } catch (SQLException e) {
+                    return HealthCheckResponse.builder().status(false).detail("error", e.getSQLState()).build();
+                }
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ContextDatabase[" + Objects.requireNonNull(context) + "]";
+    }
+}

@@ -1,0 +1,164 @@
+package dev.cleave.platform.persistence.events;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.cleave.platform.persistence.DataAccessException;
+import dev.cleave.platform.spi.EventSource;
+import dev.cleave.platform.spi.EventTransport;
+import dev.cleave.platform.spi.EventTransport.TransportUnavailableException;
+import io.helidon.health.HealthCheck;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+
+/**
+ * Moves one context's outstanding outbox rows to the transport, on a virtual thread: a full batch is followed
+ * at once by the next, an idle outbox is polled less and less often but the relay wakes as soon as this process
+ * writes an event, and an unreachable transport is retried with a growing pause. Rows are marked delivered only after the transport confirmed them, so nothing is lost; a crash
+ * before that delivers them again, and consumers' inboxes absorb the duplicate.
+ */
+public final class OutboxRelay implements EventSource.Relay {
+    private static final System.Logger LOGGER = System.getLogger(OutboxRelay.class.getName());
+    // Waiting for the broker's confirms costs about as much per batch as the database work of a batch, so batches
+    // are large: at 1000 rows the relay moved about 1.6 times the events per second it did at 200 (bench/).
+    private static final int BATCH = 1000;
+    // An idle relay polls less and less often (events from replicas of this service show up this way) and wakes
+    // at once when this process writes an event.
+    private static final Duration FIRST_IDLE_POLL = Duration.ofMillis(10);
+    private static final Duration LONGEST_IDLE_POLL = Duration.ofMillis(500);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    // Delivered events are kept a day for inspection; inbox records a week, far past any redelivery.
+    private static final Duration KEEP_DELIVERED = Duration.ofDays(1);
+    private static final Duration KEEP_APPLIED = Duration.ofDays(7);
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+
+    private final Outbox outbox;
+    private final EventTransport transport;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private OutboxRelay(Outbox outbox, EventTransport transport) {
+        this.outbox = outbox;
+        this.transport = transport;
+        this.thread = Thread.ofVirtual().name("outbox-relay-" + outbox.publisher()).unstarted(this::run);
+    }
+
+    /**
+     * Starts relaying an outbox.
+     *
+     * @param outbox    the outbox
+     * @param transport where its events go
+     * @return the running relay
+     */
+    public static OutboxRelay start(Outbox outbox, EventTransport transport) {
+        OutboxRelay relay = new OutboxRelay(outbox, transport);
+        relay.thread.start();
+        return relay;
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(100);
+        boolean warned = false;
+        Instant nextPurge = Instant.now().plus(PURGE_EVERY);
+        Duration idlePoll = FIRST_IDLE_POLL;
+        while (running) {
+            try {
+                if (Instant.now().isAfter(nextPurge)) {
+                    nextPurge = Instant.now().plus(PURGE_EVERY);
+                    outbox.purge(Instant.now().minus(KEEP_DELIVERED), Instant.now().minus(KEEP_APPLIED));
+                }
+                int claimed = outbox.relay(BATCH, records -> transport.deliver(outbox.publisher(), records));
+                backoff = Duration.ofMillis(100);
+                if (warned) {
+                    LOGGER.log(Level.INFO, outbox.publisher() + " events flow again");
+                    warned = false;
+                }
+                if (claimed > 0) {
+                    idlePoll = FIRST_IDLE_POLL;
+                }
+                if (claimed < BATCH) {
+                    idlePoll = awaitWork(idlePoll);
+                }
+            } catch (TransportUnavailableException | DataAccessException e) {
+                if (!warned && running) {
+                    LOGGER.log(Level.WARNING, outbox.publisher() + " events wait in the outbox: " + e.getMessage());
+                    warned = true;
+                }
+                pause(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOGGER.log(Level.ERROR, "relaying " + outbox.publisher() + " events failed", e);
+                }
+                pause(backoff);
+            }
+        }
+    }
+
+    // Waits for a local write or the idle poll; returns the next idle poll: reset when woken, else doubled.
+    private Duration awaitWork(Duration idlePoll) {
+        try {
+            if (outbox.awaitWritten(idlePoll)) {
+                return FIRST_IDLE_POLL;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+        Duration next = idlePoll.multipliedBy(2);
+        return next.compareTo(LONGEST_IDLE_POLL) > 0 ? LONGEST_IDLE_POLL : next;
+    }
+
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /**
+     * The outbox's backlog as a health check: up while events flow, with the outstanding count, the oldest
+     * outstanding event's age and the dead-letter count in its data.
+     *
+     * @return the check
+     */
+    @Override
+    public HealthCheck healthCheck() {
+        return new HealthCheck() {
+            @Override
+            public HealthCheckType type() {
+                return HealthCheckType.LIVENESS;
+            }
+
+            @Override
+            public String name() {
+                return outbox.publisher() + "-outbox";
+            }
+
+            @Override
+            public HealthCheckResponse call() {
+                Outbox.Backlog backlog = outbox.backlog();
+                return HealthCheckResponse.builder()
+                        .status(true)
+                        .detail("outstanding", backlog.outstanding())
+                        .detail("oldestOutstandingAgeMillis", backlog.oldestAge().toMillis())
+                        .detail("deadLetters", backlog.deadLetters())
+                        .build();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

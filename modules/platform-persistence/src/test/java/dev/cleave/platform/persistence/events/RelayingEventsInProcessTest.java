@@ -1,0 +1,193 @@
+package dev.cleave.platform.persistence.events;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import dev.cleave.platform.persistence.ContextDatabase;
+import dev.cleave.platform.spi.EventCodec;
+import dev.cleave.platform.spi.OutboxRecord;
+import dev.cleave.platform.spi.Subscription;
+import io.helidon.config.Config;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The outbox, relay and inbox on real databases (embedded H2), delivering in-process as the monolith does.
+ */
+class RelayingEventsInProcessTest {
+    @TempDir
+    Path dataDir;
+    private ContextDatabase publisherDb;
+    private ContextDatabase consumerDb;
+    private Outbox outbox;
+    private final InProcessTransport transport = new InProcessTransport();
+    private final List<OutboxRelay> relays = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        publisherDb = database("publisher");
+        consumerDb = database("consumer");
+        outbox = Outbox.create(publisherDb, "publisher");
+    }
+
+    @AfterEach
+    void close() {
+        relays.forEach(OutboxRelay::close);
+        publisherDb.close();
+        consumerDb.close();
+    }
+
+    @Test
+    void anEventCommittedWithItsChangeReachesTheSubscriberOnce() {
+        subscribe(this::record);
+        relays.add(OutboxRelay.start(outbox, transport));
+
+        publishInTransaction(1);
+
+        await(() -> seen() == 1);
+        await(() -> outbox.backlog().outstanding() == 0);
+    }
+
+    @Test
+    void anEventRolledBackWithItsChangeIsNeverDelivered() {
+        subscribe(this::record);
+
+        assertThrows(IllegalStateException.class, () -> publisherDb.inTransaction(connection -> {
+            outbox.publish(ThingHappened.of(1));
+            throw new IllegalStateException("the change failed");
+        }));
+        relays.add(OutboxRelay.start(outbox, transport));
+        publishInTransaction(2);
+
+        await(() -> seen() == 1);
+        assertEquals(List.of(2L), seenThings());
+    }
+
+    @Test
+    void aDeliveredEventDeliveredAgainHasNoSecondEffect() {
+        subscribe(this::record);
+        ThingHappened event = ThingHappened.of(3);
+        OutboxRecord record = new OutboxRecord(1, event.eventId(), "publisher", "ThingHappened", 3,
+                                               EventCodec.encode(event), event.occurredAt(), 0);
+
+        transport.deliver("publisher", List.of(record));
+        transport.deliver("publisher", List.of(record));
+
+        assertEquals(1, seen());
+    }
+
+    @Test
+    void anEventThatKeepsFailingIsSetAsideAfterFiveAttemptsAndBlocksNothingElse() {
+        AtomicInteger attempts = new AtomicInteger();
+        subscribe(event -> {
+            if (event.thingId() == 13) {
+                attempts.incrementAndGet();
+                throw new IllegalStateException("cannot handle thing 13");
+            }
+            record(event);
+        });
+        publishInTransaction(13);
+        publishInTransaction(14);
+        relays.add(OutboxRelay.start(outbox, transport));
+
+        await(() -> outbox.backlog().deadLetters() == 1);
+        await(() -> seen() == 1);
+        assertEquals(Outbox.MAX_ATTEMPTS, attempts.get());
+        assertEquals(List.of(14L), seenThings());
+        await(() -> outbox.backlog().outstanding() == 0);
+    }
+
+    @Test
+    void twoRelaysOnOneOutboxDeliverEachEventOnce() {
+        AtomicInteger handled = new AtomicInteger();
+        subscribe(event -> {
+            handled.incrementAndGet();
+            record(event);
+        });
+        for (int i = 0; i < 300; i++) {
+            publishInTransaction(100 + i);
+        }
+        relays.add(OutboxRelay.start(outbox, transport));
+        relays.add(OutboxRelay.start(Outbox.create(publisherDb, "publisher"), transport));
+
+        await(() -> outbox.backlog().outstanding() == 0);
+        assertEquals(300, seen());
+        assertEquals(300, handled.get(), "no event handled twice");
+    }
+
+    private void publishInTransaction(long thingId) {
+        publisherDb.inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO things (id) VALUES (?)")) {
+                insert.setLong(1, thingId);
+                insert.executeUpdate();
+            }
+            outbox.publish(ThingHappened.of(thingId));
+            return null;
+        });
+    }
+
+    private void subscribe(Consumer<ThingHappened> handler) {
+        transport.subscribe(List.of(new Subscription<>(JdbcInbox.of(consumerDb, "consumer"), "publisher", ThingHappened.class,
+                                                       handler)));
+    }
+
+    // Runs inside the consumer's inbox transaction, as a real handler's writes would.
+    private void record(ThingHappened event) {
+        consumerDb.inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO seen (event_id, thing_id) VALUES (?, ?)")) {
+                insert.setString(1, event.eventId().toString());
+                insert.setLong(2, event.thingId());
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    private int seen() {
+        return seenThings().size();
+    }
+
+    private List<Long> seenThings() {
+        return consumerDb.read(connection -> {
+            List<Long> things = new ArrayList<>();
+            try (ResultSet rows = connection.createStatement().executeQuery("SELECT thing_id FROM seen ORDER BY 1")) {
+                while (rows.next()) {
+                    things.add(rows.getLong(1));
+                }
+            }
+            return things;
+        });
+    }
+
+    private ContextDatabase database(String name) {
+        return ContextDatabase.open(Config.empty(), dataDir, name, name, RelayingEventsInProcessTest.class);
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached within 20 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

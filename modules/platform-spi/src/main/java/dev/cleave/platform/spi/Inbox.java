@@ -1,0 +1,30 @@
+package dev.cleave.platform.spi;
+
+import java.util.UUID;
+
+import dev.cleave.platform.api.Transactions;
+
+/**
+ * Where a consuming context records the events it applied, in the transaction that applies them, so each event has
+ * its effect once however often it is delivered. Its {@link #inTransaction} lets a transport apply a batch of events
+ * in one transaction, which each event's own work joins.
+ */
+public interface Inbox extends Transactions {
+
+    /**
+     * The consuming context's name.
+     *
+     * @return the name
+     */
+    String consumer();
+
+    /**
+     * Applies an event unless this consumer applied it before, in one transaction with its record (joining one open
+     * on this thread).
+     *
+     * @param eventId the event's id
+     * @param effect  what applying it does
+     * @return whether it was applied now
+     */
+    boolean applyOnce(UUID eventId, Runnable effect);
+}

@@ -1,0 +1,92 @@
+package dev.cleave.platform.spi;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import dev.cleave.platform.api.DomainEvent;
+
+/**
+ * A context's wish to hear of another context's events of one type. The handler runs in the consumer's own
+ * transaction, together with the inbox record of the event, so a redelivered event has no second effect.
+ *
+ * @param inbox     the consuming context's inbox, in its own database
+ * @param publisher the publishing context's name
+ * @param type      the event type
+ * @param handler   what to do with one event
+ * @param <E>       the event type
+ */
+public record Subscription<E extends DomainEvent>(Inbox inbox,
+                                                  String publisher,
+                                                  Class<E> type,
+                                                  Consumer<E> handler) {
+    /**
+     * Checks every part is there.
+     */
+    public Subscription {
+        Objects.requireNonNull(inbox, "inbox");
+        Objects.requireNonNull(publisher, "publisher");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(handler, "handler");
+    }
+
+    /**
+     * The consuming context's name.
+     *
+     * @return the name
+     */
+    public String consumer() {
+        return inbox.consumer();
+    }
+
+    /**
+     * The event's type name, as stored in the outbox and used as routing key: its simple class name.
+     *
+     * @return the type name
+     */
+    public String typeName() {
+        return type.getSimpleName();
+    }
+
+    /**
+     * Decodes and handles one event once: if the consumer's inbox already holds its id, nothing happens.
+     *
+     * @param record the delivered event
+     * @return {@code true} if it was applied now, {@code false} if it had been applied before
+     * @throws IllegalArgumentException if the payload is no event of this type
+     */
+    public boolean handleOnce(OutboxRecord record) {
+        return read(record).handleOnce();
+    }
+
+    /**
+     * Decodes a delivered event without handling it yet, so a transport can set aside one that cannot be read
+     * before it opens a transaction, and then handle it without decoding it again.
+     *
+     * @param record the delivered event
+     * @return the event, ready to be handled
+     * @throws IllegalArgumentException if the payload is no event of this type
+     */
+    public Received<E> read(OutboxRecord record) {
+        return new Received<>(this, record, EventCodec.decode(record.payload(), type));
+    }
+
+    /**
+     * A delivered event of a subscription, decoded.
+     *
+     * @param subscription the subscription it was delivered to
+     * @param record       the event as delivered
+     * @param event        the event decoded
+     * @param <E>          the event type
+     */
+    public record Received<E extends DomainEvent>(Subscription<E> subscription, OutboxRecord record, E event) {
+        /**
+         * Handles the event once, in the consumer's transaction (joining one open on this thread), together with
+         * its inbox record: if the inbox already holds its id, nothing happens.
+         *
+         * @return {@code true} if it was applied now, {@code false} if it had been applied before
+         */
+        public boolean handleOnce() {
+            return subscription.inbox().applyOnce(record.eventId(), () -> subscription.handler().accept(event));
+        }
+    }
+}
