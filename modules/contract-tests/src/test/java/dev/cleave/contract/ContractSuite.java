@@ -40,6 +40,14 @@ abstract class ContractSuite {
      */
     abstract Api api();
 
+    /**
+     * The order context's outbox, where the effects of events are counted: each topology runs its order context on
+     * a throwaway PostgreSQL database.
+     *
+     * @return the outbox
+     */
+    abstract OrderOutbox orderOutbox();
+
     // ---- users -------------------------------------------------------------------------------------------------
 
     @Test
@@ -285,11 +293,12 @@ abstract class ContractSuite {
         assertEquals(204, api().delete("/v1/users/" + userId).status());
 
         for (long id : List.of(first, second)) {
-            Eventually.cancelledForDeletedUser(api(), id);
+            orderOutbox().awaitCancelledOnceForDeletedUser(api(), id);
         }
         JsonNode untouched = api().get("/v1/orders/" + cancelledEarlier).json();
         assertEquals("CUSTOMER_REQUEST", untouched.get("cancellationReason").asText());
         assertEquals(2, untouched.get("version").asLong(), untouched::toString);
+        assertEquals(1, orderOutbox().published("OrderCancelled", cancelledEarlier), "cancelled once, by the customer");
     }
 
     // ---- safe retries ------------------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.cleave.platform.testing.Eventually;
+import dev.cleave.platform.testing.PostgresFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,20 +19,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Events between the split services survive what production does to them: a broker that goes away, an order
  * service that is down, a broker rebuilt while it is down, an order service killed while events are in flight. In
- * every case each placed order of a deleted user ends up cancelled exactly once (version 2, reason
- * {@code USER_DELETED}): effects are counted, not deliveries.
+ * every case each placed order of a deleted user ends up cancelled exactly once (reason {@code USER_DELETED}, one
+ * {@code OrderCancelled} in the order context's outbox): effects are counted, not deliveries. Each case gets its
+ * own services and databases (the user ids of a fresh user database start at 1 again).
  */
 class EventsBetweenServicesIT {
     @TempDir
     Path dataDir;
+    private PostgresFixture postgres;
+    private OrderOutbox outbox;
     private TcpProxy brokerLink;
     private SplitServices services;
     private Api api;
 
     @BeforeEach
     void start() throws IOException {
+        postgres = PostgresFixture.forContexts(Map.of("order", "orders"));
+        postgres.create();
+        outbox = OrderOutbox.on(postgres);
         brokerLink = TcpProxy.to(5672).open();
-        services = SplitServices.start(dataDir, Broker.create(), brokerLink.port());
+        services = SplitServices.start(dataDir, Broker.create(), brokerLink.port(), outbox.environment());
         api = services.api();
     }
 
@@ -38,6 +46,7 @@ class EventsBetweenServicesIT {
     void stop() {
         services.close();
         brokerLink.close();
+        postgres.close();
     }
 
     @Test
@@ -120,14 +129,11 @@ class EventsBetweenServicesIT {
 
     private void awaitUserServiceReady() {
         Api health = new Api(services.userService().baseUri());
-        long deadline = System.nanoTime() + Eventually.WITHIN.toNanos();
-        while (health.get("/observe/health/ready").status() != 200 && System.nanoTime() < deadline) {
-            Eventually.pause();
-        }
-        assertEquals(200, health.get("/observe/health/ready").status(), "the user service reconnected");
+        Eventually.awaitEquals("the user service to reconnect (readiness 200)", OrderOutbox.WITHIN, 200,
+                               () -> health.get("/observe/health/ready").status());
     }
 
     private void assertCancelledOnce(Map<Long, List<Long>> orders) {
-        orders.values().stream().flatMap(List::stream).forEach(id -> Eventually.cancelledForDeletedUser(api, id));
+        orders.values().stream().flatMap(List::stream).forEach(id -> outbox.awaitCancelledOnceForDeletedUser(api, id));
     }
 }

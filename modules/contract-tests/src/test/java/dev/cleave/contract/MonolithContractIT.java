@@ -3,14 +3,20 @@ package dev.cleave.contract;
 import java.nio.file.Path;
 import java.util.Map;
 
+import dev.cleave.platform.testing.PostgresFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The contract against the monolith: every context in one JVM, started from {@code app-monolith/target/modules}.
+ * The contract against the monolith: every context in one JVM, started from {@code app-monolith/target/modules};
+ * the user context on its embedded database, the order context on a throwaway PostgreSQL database.
  */
 class MonolithContractIT extends ContractSuite {
+    @RegisterExtension
+    static final PostgresFixture POSTGRES = PostgresFixture.forContexts(Map.of("order", "orders"));
+    private static final OrderOutbox OUTBOX = OrderOutbox.on(POSTGRES);
     @TempDir
     static Path dataDir;
     private static AssemblyProcess monolith;
@@ -18,7 +24,7 @@ class MonolithContractIT extends ContractSuite {
 
     @BeforeAll
     static void start() {
-        monolith = AssemblyProcess.start("monolith", dataDir, Map.of());
+        monolith = AssemblyProcess.start("monolith", dataDir, OUTBOX.environment());
         api = new Api(monolith.baseUri());
     }
 
@@ -32,5 +38,10 @@ class MonolithContractIT extends ContractSuite {
     @Override
     Api api() {
         return api;
+    }
+
+    @Override
+    OrderOutbox orderOutbox() {
+        return OUTBOX;
     }
 }

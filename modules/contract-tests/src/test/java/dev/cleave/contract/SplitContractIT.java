@@ -1,23 +1,30 @@
 package dev.cleave.contract;
 
 import java.nio.file.Path;
+import java.util.Map;
 
+import dev.cleave.platform.testing.PostgresFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same contract against the split topology: {@code app-user} and {@code app-order} as two JVMs, the order
- * service calling the user service over HTTP, each with its own embedded database, events through RabbitMQ.
+ * service calling the user service over HTTP, events through RabbitMQ; the user service on its embedded database,
+ * the order service on a throwaway PostgreSQL database.
  */
 class SplitContractIT extends ContractSuite {
+    @RegisterExtension
+    static final PostgresFixture POSTGRES = PostgresFixture.forContexts(Map.of("order", "orders"));
+    private static final OrderOutbox OUTBOX = OrderOutbox.on(POSTGRES);
     @TempDir
     static Path dataDir;
     private static SplitServices services;
 
     @BeforeAll
     static void start() {
-        services = SplitServices.start(dataDir);
+        services = SplitServices.start(dataDir, Broker.create(), 5672, OUTBOX.environment());
     }
 
     @AfterAll
@@ -30,5 +37,10 @@ class SplitContractIT extends ContractSuite {
     @Override
     Api api() {
         return services.api();
+    }
+
+    @Override
+    OrderOutbox orderOutbox() {
+        return OUTBOX;
     }
 }

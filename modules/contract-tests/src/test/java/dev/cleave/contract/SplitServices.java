@@ -26,9 +26,14 @@ final class SplitServices implements AutoCloseable {
 
     /** Starts both services talking to the broker through {@code brokerPort}, e.g. a {@link TcpProxy}. */
     static SplitServices start(Path dataDir, Broker broker, int brokerPort) {
+        return start(dataDir, broker, brokerPort, Map.of());
+    }
+
+    /** Starts both services as above, the order service with more environment (e.g. its database). */
+    static SplitServices start(Path dataDir, Broker broker, int brokerPort, Map<String, String> orderEnvironment) {
         String amqp = broker.url(brokerPort);
         AssemblyProcess users = AssemblyProcess.start("user", dataDir.resolve("user"), Map.of("CLEAVE_AMQP_URL", amqp));
-        Map<String, String> orderEnv = new HashMap<>();
+        Map<String, String> orderEnv = new HashMap<>(orderEnvironment);
         orderEnv.put("USER_SERVICE_URL", users.baseUri().toString());
         orderEnv.put("CLEAVE_AMQP_URL", amqp);
         return new SplitServices(broker, users, AssemblyProcess.start("order", dataDir.resolve("order"), orderEnv));

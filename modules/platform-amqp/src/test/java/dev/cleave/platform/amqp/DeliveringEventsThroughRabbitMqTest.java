@@ -15,8 +15,8 @@ import static dev.cleave.platform.amqp.BrokerFixture.PUBLISHER;
 import static dev.cleave.platform.amqp.BrokerFixture.readiness;
 import static dev.cleave.platform.amqp.BrokerFixture.ready;
 import static dev.cleave.platform.amqp.BrokerFixture.row;
-import static dev.cleave.platform.amqp.Eventually.await;
-import static dev.cleave.platform.amqp.Eventually.awaitEquals;
+import static dev.cleave.platform.testing.Eventually.await;
+import static dev.cleave.platform.testing.Eventually.awaitEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

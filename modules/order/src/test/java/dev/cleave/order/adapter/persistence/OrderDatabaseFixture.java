@@ -11,7 +11,7 @@ import dev.cleave.order.domain.NewOrder;
 import dev.cleave.order.domain.Order;
 import dev.cleave.order.wiring.OrderContextProvider;
 import dev.cleave.platform.persistence.ContextDatabase;
-import dev.cleave.platform.persistence.testing.PostgresFixture;
+import dev.cleave.platform.testing.PostgresFixture;
 import io.helidon.config.Config;
 
 /**

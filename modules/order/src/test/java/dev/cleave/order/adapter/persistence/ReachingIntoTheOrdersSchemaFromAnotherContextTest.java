@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import dev.cleave.order.wiring.OrderContextProvider;
-import dev.cleave.platform.persistence.testing.PostgresFixture;
+import dev.cleave.platform.testing.PostgresFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

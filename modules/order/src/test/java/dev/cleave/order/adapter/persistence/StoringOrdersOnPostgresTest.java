@@ -1,7 +1,7 @@
 package dev.cleave.order.adapter.persistence;
 
 import dev.cleave.order.wiring.OrderContextProvider;
-import dev.cleave.platform.persistence.testing.PostgresFixture;
+import dev.cleave.platform.testing.PostgresFixture;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**

@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import dev.cleave.platform.persistence.testing.PostgresFixture;
+import dev.cleave.platform.testing.PostgresFixture;
 import dev.cleave.user.wiring.UserContextProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

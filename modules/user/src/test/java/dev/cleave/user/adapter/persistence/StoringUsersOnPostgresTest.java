@@ -1,6 +1,6 @@
 package dev.cleave.user.adapter.persistence;
 
-import dev.cleave.platform.persistence.testing.PostgresFixture;
+import dev.cleave.platform.testing.PostgresFixture;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import dev.cleave.platform.persistence.ContextDatabase;
-import dev.cleave.platform.persistence.testing.PostgresFixture;
+import dev.cleave.platform.testing.PostgresFixture;
 import dev.cleave.user.domain.User;
 import dev.cleave.user.domain.UserDetails;
 import dev.cleave.user.wiring.UserContextProvider;

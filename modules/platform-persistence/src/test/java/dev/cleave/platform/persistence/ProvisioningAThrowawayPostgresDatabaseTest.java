@@ -1,4 +1,4 @@
-package dev.cleave.platform.persistence.testing;
+package dev.cleave.platform.persistence;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,9 +13,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.cleave.platform.persistence.ContextDatabase;
-import dev.cleave.platform.persistence.IdempotencyRecords;
 import dev.cleave.platform.spi.IdempotencyStore;
+import dev.cleave.platform.testing.PostgresFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package dev.cleave.platform.persistence.testing;
+package dev.cleave.platform.testing;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -378,7 +378,15 @@ public final class PostgresFixture implements BeforeAllCallback, AfterAllCallbac
         }
     }
 
-    static boolean madeBefore(String name, Instant before) {
+    /**
+     * Whether a database or role name is one a fixture made, before a moment: what a new fixture drops as a
+     * leftover of a run that died.
+     *
+     * @param name   the name
+     * @param before the moment
+     * @return whether it is such a leftover
+     */
+    public static boolean madeBefore(String name, Instant before) {
         Matcher matcher = NAME.matcher(name);
         if (!matcher.matches()) {
             return false;

@@ -1,0 +1,74 @@
+package dev.cleave.contract;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cleave.platform.testing.Eventually;
+import dev.cleave.platform.testing.PostgresFixture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The order context's database on a throwaway PostgreSQL database, and what the context recorded there: its
+ * outbox keeps every event it published for a day after delivery, so a test can count the effects an event had
+ * (one {@code OrderCancelled} per cancelled order) rather than trust a version number.
+ */
+final class OrderOutbox {
+    /** How long an event may take to have its effect: typically under 1 s in the monolith and 3 s split. */
+    static final Duration WITHIN = Duration.ofSeconds(30);
+
+    private final PostgresFixture postgres;
+
+    private OrderOutbox(PostgresFixture postgres) {
+        this.postgres = postgres;
+    }
+
+    /** The outbox of an order context that runs on the fixture's database (see {@link #environment()}). */
+    static OrderOutbox on(PostgresFixture postgres) {
+        return new OrderOutbox(postgres);
+    }
+
+    /** What puts an assembly's order context on the fixture's database, as its own role. */
+    Map<String, String> environment() {
+        return Map.of("CLEAVE_ORDER_DB_URL", postgres.url(),
+                      "CLEAVE_ORDER_DB_USER", postgres.role("order"),
+                      "CLEAVE_ORDER_DB_PASSWORD", postgres.password("order"));
+    }
+
+    /** How many events of a type the order context published about one order. */
+    long published(String type, long orderId) {
+        try (Connection connection = postgres.connect("order");
+             PreparedStatement count = connection.prepareStatement(
+                     "SELECT COUNT(*) FROM outbox WHERE event_type = ? AND aggregate_id = ?")) {
+            count.setString(1, type);
+            count.setLong(2, orderId);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the order outbox", e);
+        }
+    }
+
+    /**
+     * Waits until an order is cancelled because its user was deleted, and checks it was cancelled exactly once:
+     * the order context published one {@code OrderCancelled} for it, so a second application of {@code UserDeleted}
+     * that cancelled it again would fail here.
+     *
+     * @return the order as last read
+     */
+    JsonNode awaitCancelledOnceForDeletedUser(Api api, long orderId) {
+        Eventually.awaitEquals("order " + orderId + " to be cancelled", WITHIN, "CANCELLED",
+                               () -> api.get("/v1/orders/" + orderId).json().get("status").asText());
+        JsonNode seen = api.get("/v1/orders/" + orderId).json();
+        assertEquals("USER_DELETED", seen.get("cancellationReason").asText(), seen::toString);
+        assertEquals(1, published("OrderCancelled", orderId), () -> "order " + orderId + " cancelled once: " + seen);
+        return seen;
+    }
+}

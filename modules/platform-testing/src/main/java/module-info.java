@@ -1,0 +1,12 @@
+/**
+ * Shared test fixtures: a throwaway PostgreSQL database per test class, and bounded waiting. Only tests depend on
+ * this module.
+ */
+module dev.cleave.platform.testing {
+    // In signatures: the fixture is a JUnit extension, hands out JDBC connections and a Helidon Config.
+    requires transitive org.junit.jupiter.api;
+    requires transitive io.helidon.config;
+    requires transitive java.sql;
+
+    exports dev.cleave.platform.testing;
+}
