@@ -18,7 +18,7 @@
 --   order_password  likewise for the order context's role
 --
 -- The schema names are fixed: each context opens its own (users, orders) and migrates it at start.
--- PostgresFixture (modules/platform/src/test/java/dev/cleave/platform/testing) provisions the tests' throwaway
+-- PostgresFixture (modules/platform-testing/src/main/java/dev/cleave/platform/testing) provisions the tests' throwaway
 -- databases with the same statements: change both together.
 
 \set ON_ERROR_STOP on
