@@ -22,6 +22,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ModuleRulesBiteTest {
 
     @Test
+    void everyModuleRuleReportsAContextThatNoRuleNames() {
+        ModuleDescriptor shelf = ModuleDescriptor.newOpenModule("dev.cleave.shelf")
+                .packages(Set.of("dev.cleave.shelf.domain", "dev.cleave.stock"))
+                .exports("dev.cleave.shelf.domain", Set.of("dev.cleave.order"))
+                .requires("dev.cleave.platform.launch")
+                .build();
+        ModuleDescriptor shelfApi = ModuleDescriptor.newModule("dev.cleave.shelf.api")
+                .packages(Set.of("dev.cleave.shelf.api", "dev.cleave.shelf.wiring"))
+                .exports("dev.cleave.shelf.api").exports("dev.cleave.shelf.wiring")
+                .build();
+        Map<String, ModuleDescriptor> modules = modulesOf(
+                shelf, shelfApi, ModuleDescriptor.newModule("dev.cleave.platform.launch")
+                        .packages(Set.of("dev.cleave.platform.launch")).exports("dev.cleave.platform.launch").build());
+
+        List<String> violations = new java.util.ArrayList<>(ModuleChecks.all(shelf));
+        violations.addAll(ModuleChecks.all(shelfApi));
+        violations.addAll(ModuleChecks.noContextModuleReadsTheLaunchModule(modules));
+        violations.addAll(ModuleChecks.namesExactlyThePlatformModulesItUses(shelf, Set.of(), modules));
+        assertReports(violations, "dev.cleave.shelf is an open module");
+        assertReports(violations, "dev.cleave.shelf contains package dev.cleave.stock");
+        assertReports(violations, "dev.cleave.shelf exports dev.cleave.shelf.domain: a context's implementation");
+        assertReports(violations, "dev.cleave.shelf exports dev.cleave.shelf.domain to dev.cleave.order");
+        assertReports(violations, "dev.cleave.shelf.api exports dev.cleave.shelf.wiring, which is not an API");
+        assertReports(violations, "dev.cleave.shelf reads dev.cleave.platform.launch");
+        assertReports(violations, "dev.cleave.shelf requires dev.cleave.platform.launch but none of its classes");
+    }
+
+    @Test
     void anImplementationModuleExportingAnInternalPackageIsReported() {
         ModuleDescriptor user = ModuleDescriptor.newModule("dev.cleave.user")
                 .packages(Set.of("dev.cleave.user.domain"))
@@ -137,12 +165,12 @@ class ModuleRulesBiteTest {
     }
 
     @Test
-    void aUserServiceThatPullsInTheOrderContextIsReported() {
+    void aUserServiceThatPullsInTheOrderContextThroughServiceBindingIsReported() {
         // app-user's module path by mistake also holds the order context: service binding resolves it.
         ModuleFinder finder = finderOf(
                 ModuleDescriptor.newModule("dev.cleave.platform.spi").packages(Set.of("dev.cleave.platform.spi"))
                         .exports("dev.cleave.platform.spi").uses("dev.cleave.platform.spi.ContextProvider").build(),
-                ModuleDescriptor.newModule("dev.cleave.app.user").requires("dev.cleave.platform.spi").build(),
+                ModuleDescriptor.newModule("dev.cleave.app.user").requires("dev.cleave.user").build(),
                 ModuleDescriptor.newModule("dev.cleave.user").requires("dev.cleave.platform.spi")
                         .packages(Set.of("dev.cleave.user.wiring"))
                         .provides("dev.cleave.platform.spi.ContextProvider", List.of("dev.cleave.user.wiring.P"))
@@ -151,21 +179,80 @@ class ModuleRulesBiteTest {
                         .packages(Set.of("dev.cleave.order.wiring"))
                         .provides("dev.cleave.platform.spi.ContextProvider", List.of("dev.cleave.order.wiring.P"))
                         .build());
-        AssemblyGraphs.Expectation userService = AssemblyGraphs.EXPECTATIONS.stream()
-                .filter(expectation -> expectation.assembly().equals("user")).findFirst().orElseThrow();
+        AssemblyFacts userService = new AssemblyFacts("user",
+                                                      Modules.resolveWithoutBinding(finder, "dev.cleave.app.user"),
+                                                      Modules.resolve(finder, "dev.cleave.app.user"),
+                                                      Map.of(), Map.of());
 
-        List<String> violations = userService.violations(Modules.resolve(finder, "dev.cleave.app.user"));
-        assertReports(violations, "app-user resolves dev.cleave.order, which must not be in its module graph");
+        List<String> violations = AssemblyRules.nothingArrivesByServiceBindingAlone(userService);
+        assertReports(violations, "app-user resolves dev.cleave.order only through service binding");
+        assertEquals(1, violations.size(), violations::toString);
     }
 
     @Test
-    void aMonolithMissingAContextIsReported() {
-        AssemblyGraphs.Expectation monolith = AssemblyGraphs.EXPECTATIONS.stream()
-                .filter(expectation -> expectation.assembly().equals("monolith")).findFirst().orElseThrow();
+    void aMonolithMissingAContextIsReportedWhateverTheContextIsCalled() {
+        AssemblyFacts monolith = assembly("monolith", Set.of(), USER);
 
-        assertReports(monolith.violations(Set.of("dev.cleave.app.monolith", "dev.cleave.platform.launch",
-                                                 "dev.cleave.user", "dev.cleave.user.api")),
-                      "app-monolith does not resolve dev.cleave.order");
+        List<String> violations = AssemblyRules.theMonolithRunsEveryContext(
+                monolith, List.of("dev.cleave.user", "dev.cleave.order", "dev.cleave.shelf"));
+        assertReports(violations, "app-monolith does not run dev.cleave.order");
+        assertReports(violations, "app-monolith does not run dev.cleave.shelf");
+        assertEquals(2, violations.size(), violations::toString);
+    }
+
+    @Test
+    void aContextWhoseRequiredApiIsBoundNowhereIsReported() {
+        AssemblyFacts orderService = assembly("order", Set.of(), ORDER);
+
+        assertReports(AssemblyRules.everyRequiredApiIsBoundOnce(orderService),
+                      "app-order runs dev.cleave.order, which requires dev.cleave.user.api.UserDirectory, but no "
+                      + "context there provides it");
+    }
+
+    @Test
+    void anApiBoundBothInProcessAndRemotelyIsReported() {
+        AssemblyFacts monolith = new AssemblyFacts("monolith", Set.of(), Set.of(), contexts(USER, ORDER),
+                                                   Map.of(USER_DIRECTORY, "dev.cleave.user.client"));
+
+        assertReports(AssemblyRules.everyRequiredApiIsBoundOnce(monolith),
+                      "app-monolith has both a context providing dev.cleave.user.api.UserDirectory and the remote "
+                      + "client dev.cleave.user.client");
+    }
+
+    @Test
+    void anAssemblyHoldingModulesOfAContextItNeitherRunsNorCallsIsReported() {
+        AssemblyFacts userService = assembly("user", Set.of("dev.cleave.app.user", "dev.cleave.user",
+                                                            "dev.cleave.user.api", "dev.cleave.shelf.api"), USER);
+
+        List<String> violations = AssemblyRules.holdsOnlyTheContextsItRunsAndTheApisTheyCall(userService);
+        assertReports(violations, "app-user resolves dev.cleave.shelf.api, which belongs to no context it runs");
+        assertEquals(1, violations.size(), violations::toString);
+    }
+
+    @Test
+    void aSplitServiceWithTheApiAndClientOfTheContextItCallsIsNotReported() {
+        AssemblyFacts orderService = new AssemblyFacts(
+                "order", Set.of(), Set.of("dev.cleave.app.order", "dev.cleave.order", "dev.cleave.order.api",
+                                          "dev.cleave.user.api", "dev.cleave.user.client"),
+                contexts(ORDER), Map.of(USER_DIRECTORY, "dev.cleave.user.client"));
+
+        assertEquals(List.of(), AssemblyRules.holdsOnlyTheContextsItRunsAndTheApisTheyCall(orderService));
+        assertEquals(List.of(), AssemblyRules.everyRequiredApiIsBoundOnce(orderService));
+    }
+
+    private static final String USER_DIRECTORY = "dev.cleave.user.api.UserDirectory";
+    private static final AssemblyFacts.RunContext USER = new AssemblyFacts.RunContext(
+            "dev.cleave.user", Map.of(USER_DIRECTORY, "dev.cleave.user.api"), Map.of());
+    private static final AssemblyFacts.RunContext ORDER = new AssemblyFacts.RunContext(
+            "dev.cleave.order", Map.of("dev.cleave.order.api.OrderLookup", "dev.cleave.order.api"),
+            Map.of(USER_DIRECTORY, "dev.cleave.user.api"));
+
+    private static AssemblyFacts assembly(String name, Set<String> resolved, AssemblyFacts.RunContext... run) {
+        return new AssemblyFacts(name, resolved, resolved, contexts(run), Map.of());
+    }
+
+    private static Map<String, AssemblyFacts.RunContext> contexts(AssemblyFacts.RunContext... run) {
+        return java.util.Arrays.stream(run).collect(Collectors.toMap(AssemblyFacts.RunContext::module, c -> c));
     }
 
     private static void assertReports(List<String> violations, String expected) {

@@ -51,6 +51,15 @@ final class Modules {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** The modules the main module's {@code requires} bring, without the providers service binding would add. */
+    static Set<String> resolveWithoutBinding(ModuleFinder finder, String root) {
+        Configuration configuration = Configuration.resolve(
+                finder, java.util.List.of(ModuleLayer.boot().configuration()), ModuleFinder.of(), Set.of(root));
+        return configuration.modules().stream()
+                .map(ResolvedModule::name)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
     static Set<String> resolve(ModuleFinder finder, String root) {
         Configuration configuration = Configuration.resolveAndBind(
                 finder, java.util.List.of(ModuleLayer.boot().configuration()), ModuleFinder.of(), Set.of(root));

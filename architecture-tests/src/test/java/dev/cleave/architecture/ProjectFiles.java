@@ -8,8 +8,8 @@ import java.util.List;
  * Where the project and its built assemblies are.
  */
 final class ProjectFiles {
-    /** Every assembly and its main module. */
-    static final List<String> ASSEMBLIES = List.of("monolith", "order", "user");
+    /** Every assembly of the reactor, by name ({@code app-NAME}). */
+    static final List<String> ASSEMBLIES = Reactor.assemblies();
 
     private ProjectFiles() {
     }

@@ -14,7 +14,14 @@ import dev.cleave.order.domain.OrderService;
 import dev.cleave.order.domain.fixture.DomainCallingUserService;
 import dev.cleave.order.domain.fixture.DomainServingHttp;
 import dev.cleave.order.domain.fixture.DomainUsingJdbc;
+import dev.cleave.order.domain.fixture.OrderNeedingShelves;
+import dev.cleave.platform.fixture.PlatformKnowingShelves;
 import dev.cleave.platform.fixture.PlatformKnowingUsers;
+import dev.cleave.shelf.adapter.fixture.ShelfUsingUserInternals;
+import dev.cleave.shelf.api.fixture.ShelfContractLeakingJackson;
+import dev.cleave.shelf.api.fixture.Shelves;
+import dev.cleave.shelf.domain.fixture.ShelfDomainUsingFrameworks;
+import dev.cleave.shelf.domain.fixture.ShelfNeedingOrders;
 import dev.cleave.user.api.UserDirectory;
 import dev.cleave.user.api.fixture.ContractLeakingJackson;
 import dev.cleave.user.domain.UserService;
@@ -93,6 +100,30 @@ class RulesBiteTest {
     void theTableOwnersAreReadFromEachContextsMigrations() {
         Map<String, String> owners = ContextTables.read(ProjectFiles.root()).ownerByTable();
         assertTrue(owners.get("users").equals("user") && owners.get("orders").equals("order"), owners::toString);
+    }
+
+    /** A context no rule names: each rule is derived from package names, so it reports one made tomorrow. */
+    @Test
+    void everyRuleReportsAContextThatNoRuleNames() {
+        JavaClasses shelf = classes(ShelfUsingUserInternals.class, UserService.class, ShelfNeedingOrders.class,
+                                    OrderNeedingShelves.class, OrderLookup.class, Shelves.class,
+                                    ShelfContractLeakingJackson.class, ShelfDomainUsingFrameworks.class,
+                                    PlatformKnowingShelves.class);
+        assertReports(CleaveRules.contexts_internals_are_used_by_that_context_only, ShelfUsingUserInternals.class,
+                      shelf);
+        assertReports(CleaveRules.contexts_depend_on_each_other_only_through_apis, ShelfUsingUserInternals.class,
+                      shelf);
+        assertReports(CleaveRules.the_context_dependency_graph_has_no_cycles, ShelfNeedingOrders.class, shelf);
+        assertReports(CleaveRules.apis_depend_only_on_the_jdk_their_own_api_and_the_platform_api,
+                      ShelfContractLeakingJackson.class, shelf);
+        assertReports(CleaveRules.the_platform_depends_on_no_context, PlatformKnowingShelves.class, shelf);
+        assertReports(CleaveRules.the_domain_depends_on_no_framework, ShelfDomainUsingFrameworks.class, shelf);
+        assertReports(CleaveRules.http_handlers_live_in_the_http_adapter, ShelfDomainUsingFrameworks.class, shelf);
+        assertReports(CleaveRules.only_the_persistence_adapter_issues_sql, ShelfDomainUsingFrameworks.class, shelf);
+        assertReports(CleaveRules.no_context_names_another_contexts_tables(ProjectFiles.root()),
+                      ShelfDomainUsingFrameworks.class, shelf);
+        assertReports(CleaveRules.only_client_modules_talk_http_to_another_context, ShelfDomainUsingFrameworks.class,
+                      shelf);
     }
 
     private static JavaClasses classes(Class<?>... classes) {
