@@ -7,6 +7,8 @@ module dev.cleave.platform.testing {
     requires transitive org.junit.jupiter.api;
     requires transitive io.helidon.config;
     requires transitive java.sql;
+    // InlineTransactions implements the domain's transaction port.
+    requires transitive dev.cleave.platform.api;
 
     exports dev.cleave.platform.testing;
 }

@@ -2,7 +2,6 @@ package dev.cleave.order.wiring;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import dev.cleave.order.adapter.http.OrderHttpService;
@@ -90,8 +89,8 @@ public final class OrderContextProvider implements ContextProvider {
         }
 
         @Override
-        public <T> Optional<T> api(Class<T> api) {
-            return api == OrderLookup.class ? Optional.of(api.cast(orders)) : Optional.empty();
+        public List<Object> implementations() {
+            return List.of(orders);
         }
 
         @Override

@@ -3,10 +3,9 @@ package dev.cleave.order.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.function.Supplier;
 
 import dev.cleave.platform.api.EventPublisher;
-import dev.cleave.platform.api.Transactions;
+import dev.cleave.platform.testing.InlineTransactions;
 
 import dev.cleave.user.api.UserDirectory;
 import dev.cleave.user.api.UserSummary;
@@ -26,14 +25,6 @@ final class OrderServiceFixture {
     final EventPublisher events = mock(EventPublisher.class);
     final OrderService service = new OrderService(repository, directory, new InlineTransactions(), events,
                                                   Clock.fixed(CLOCK_INSTANT, ZoneOffset.UTC));
-
-    /** Runs the work as it is: these tests have no database, so a transaction is just the work. */
-    static final class InlineTransactions implements Transactions {
-        @Override
-        public <T> T inTransaction(Supplier<T> work) {
-            return work.get();
-        }
-    }
 
     static UserSummary user(long id) {
         return new UserSummary(id, "Ada " + id, "ada" + id + "@example.com");

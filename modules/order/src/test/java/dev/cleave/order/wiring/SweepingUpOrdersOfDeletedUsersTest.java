@@ -3,12 +3,11 @@ package dev.cleave.order.wiring;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 
 import dev.cleave.order.domain.OrderRepository;
 import dev.cleave.order.domain.OrderService;
 import dev.cleave.platform.api.EventPublisher;
-import dev.cleave.platform.api.Transactions;
+import dev.cleave.platform.testing.InlineTransactions;
 import dev.cleave.user.api.UserDirectory;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +26,7 @@ import static org.mockito.Mockito.when;
  */
 class SweepingUpOrdersOfDeletedUsersTest {
     private final OrderRepository repository = mock(OrderRepository.class);
-    private final OrderService service = new OrderService(repository, mock(UserDirectory.class), new Inline(),
+    private final OrderService service = new OrderService(repository, mock(UserDirectory.class), new InlineTransactions(),
                                                           mock(EventPublisher.class), Clock.systemUTC());
 
     @Test
@@ -51,14 +50,6 @@ class SweepingUpOrdersOfDeletedUsersTest {
 
         try (DeletionSweep sweep = DeletionSweep.start(service, Duration.ofMillis(20))) {
             verify(repository, timeout(5_000)).cancelPlacedOrdersOf(eq(7L), eq(USER_DELETED), any());
-        }
-    }
-
-    /** No database here: a transaction is just the work. */
-    private static final class Inline implements Transactions {
-        @Override
-        public <T> T inTransaction(Supplier<T> work) {
-            return work.get();
         }
     }
 }

@@ -149,7 +149,10 @@ public final class Launcher {
                     bindings.computeIfAbsent(api, missing -> bind(missing, context, ordered, running, remotes,
                                                                   config, clients));
                 }
-                running.add(context.start(ContextSetup.of(config, dataDir, context, implementations(bindings))));
+                RunningContext begun = context.start(ContextSetup.of(config, dataDir, context,
+                                                                       implementations(bindings)));
+                running.add(begun);
+                context.provides().forEach(api -> implementationOf(api, context, begun));
             }
             events = EventWiring.start(config, running, transports);
             WebServer server = HttpStack.await(http).build(running, events.healthChecks()).start();
@@ -177,9 +180,9 @@ public final class Launcher {
                                 Config config,
                                 List<AutoCloseable> clients) {
         for (int i = 0; i < running.size(); i++) {
-            var implementation = running.get(i).api(api);
-            if (implementation.isPresent()) {
-                return new Binding(api, implementation.get(), "in-process (" + ordered.get(i).name() + ")");
+            if (ordered.get(i).provides().contains(api)) {
+                return new Binding(api, implementationOf(api, ordered.get(i), running.get(i)),
+                                   "in-process (" + ordered.get(i).name() + ")");
             }
         }
         for (RemoteApiProvider remote : remotes) {
@@ -194,6 +197,17 @@ public final class Launcher {
         throw new IllegalStateException("context '" + requiring.name() + "' requires " + api.getName()
                                         + ", but no module on the module path provides it; add the module of the "
                                         + "context that implements it, or of its client, to this assembly");
+    }
+
+    // The one object a started context hands over for an API it provides.
+    private static Object implementationOf(Class<?> api, ContextProvider context, RunningContext running) {
+        List<Object> candidates = running.implementations().stream().filter(api::isInstance).toList();
+        if (candidates.size() != 1) {
+            throw new IllegalStateException("context '" + context.name() + "' provides " + api.getName() + " but its "
+                                            + "implementations() hold " + candidates.size() + " objects implementing "
+                                            + "it; hand over exactly one");
+        }
+        return candidates.getFirst();
     }
 
     // Closed in this order after the server: relays and transport, contexts in reverse start order, clients.

@@ -3,7 +3,6 @@ package dev.cleave.platform.launch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -78,9 +77,8 @@ final class FakeContext implements ContextProvider {
             }
 
             @Override
-            public <T> Optional<T> api(Class<T> api) {
-                var factory = implementations.get(api);
-                return factory == null ? Optional.empty() : Optional.of(api.cast(factory.apply(setup)));
+            public List<Object> implementations() {
+                return implementations.values().stream().map(factory -> factory.apply(setup)).toList();
             }
 
             @Override

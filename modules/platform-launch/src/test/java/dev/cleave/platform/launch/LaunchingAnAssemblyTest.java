@@ -100,6 +100,17 @@ class LaunchingAnAssemblyTest {
     }
 
     @Test
+    void aContextProvidingAnApiItHandsNoImplementationOfStopsTheStartNamingBoth() {
+        FakeContext empty = FakeContext.plain("empty", Set.of(Greeter.class), Set.of());
+
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                                               () -> Launcher.start("test", config(), List.of(empty)));
+        assertTrue(e.getMessage().contains("'empty' provides " + Greeter.class.getName()), e.getMessage());
+        assertTrue(e.getMessage().contains("hold 0 objects implementing it"), e.getMessage());
+        assertEquals(List.of("empty"), FakeContext.CLOSED, "the context that started is closed again");
+    }
+
+    @Test
     void contextsStartedBeforeAFailureAreClosedAgain() {
         FakeContext first = FakeContext.plain("first", Set.of(), Set.of());
         FakeContext broken = FakeContext.plain("broken", Set.of(), Set.of(Greeter.class));

@@ -1,7 +1,6 @@
 package dev.cleave.platform.spi;
 
 import java.util.List;
-import java.util.Optional;
 
 import io.helidon.health.HealthCheck;
 import io.helidon.webserver.http.HttpRouting;
@@ -19,13 +18,16 @@ public interface RunningContext extends AutoCloseable {
     void routing(HttpRouting.Builder routing);
 
     /**
-     * The implementation of an API this context {@linkplain ContextProvider#provides() provides}.
+     * The objects that implement the APIs this context {@linkplain ContextProvider#provides() provides}. The
+     * launcher binds each provided API type to the one of them that implements it, so a context names its API
+     * types once and hands over the objects, with no dispatch of its own; a provided type none of them implements
+     * stops the assembly at start.
      *
-     * @param api the API type
-     * @param <T> the API type
-     * @return the implementation, or empty if the context does not provide it
+     * @return the implementations, e.g. the use-case service behind the API
      */
-    <T> Optional<T> api(Class<T> api);
+    default List<Object> implementations() {
+        return List.of();
+    }
 
     /**
      * Health checks the context wants reported by {@code /observe/health}, e.g. its database.

@@ -2,7 +2,6 @@ package dev.cleave.user.wiring;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import dev.cleave.platform.persistence.ContextDatabase;
@@ -72,8 +71,8 @@ public final class UserContextProvider implements ContextProvider {
         }
 
         @Override
-        public <T> Optional<T> api(Class<T> api) {
-            return api == UserDirectory.class ? Optional.of(api.cast(users)) : Optional.empty();
+        public List<Object> implementations() {
+            return List.of(users);
         }
 
         @Override

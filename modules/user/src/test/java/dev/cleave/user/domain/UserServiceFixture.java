@@ -3,10 +3,9 @@ package dev.cleave.user.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.function.Supplier;
 
 import dev.cleave.platform.api.EventPublisher;
-import dev.cleave.platform.api.Transactions;
+import dev.cleave.platform.testing.InlineTransactions;
 
 import static org.mockito.Mockito.mock;
 
@@ -25,14 +24,6 @@ final class UserServiceFixture {
     final EventPublisher events = mock(EventPublisher.class);
     final UserService service = new UserService(users, new InlineTransactions(), events,
                                                 Clock.fixed(CLOCK_TIME, ZoneOffset.UTC));
-
-    /** Runs the work as it is: these tests have no database, so a transaction is just the work. */
-    static final class InlineTransactions implements Transactions {
-        @Override
-        public <T> T inTransaction(Supplier<T> work) {
-            return work.get();
-        }
-    }
 
     static UserDetails details(String name, String email) {
         return UserDetails.of(name, email);
