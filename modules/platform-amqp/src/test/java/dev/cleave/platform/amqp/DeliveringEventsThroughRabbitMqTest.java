@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import dev.cleave.platform.spi.Delivered;
+import dev.cleave.platform.spi.EventCodec;
 import dev.cleave.platform.spi.EventTransport;
 import dev.cleave.platform.spi.OutboxRecord;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,28 @@ class DeliveringEventsThroughRabbitMqTest extends BrokerAndConsumerTest {
         assertEquals(0, consumer.inboxRows(poison));
         assertTrue(consumer.failures(poison) >= 5, "attempts before it was set aside: " + consumer.failures(poison));
         awaitEquals("messages left", 0L, () -> broker.messages(broker.queue(ConsumerFixture.NAME)));
+    }
+
+    @Test
+    void anEventFromANewerPublisherWithAPropertyThisConsumerDoesNotKnowIsAppliedOnceNotSetAside() {
+        EventTransport transport = broker.transport();
+        transport.subscribe(List.of(consumer.shipped()));
+        await("connected", () -> ready(transport));
+        // A newer publisher deployed first: its ParcelShipped carries a property today's record does not have.
+        ParcelShipped newer = ParcelShipped.of(4);
+        OutboxRecord fromNewer = new OutboxRecord(1, newer.eventId(), PUBLISHER, "ParcelShipped", 4,
+                                                  "{\"carrier\":\"a newer publisher's\","
+                                                  + EventCodec.encode(newer).substring(1), newer.occurredAt(), 0);
+        // The same parcel, so the same lane: once this one had its effect, the newer one was handled before it.
+        ParcelShipped next = ParcelShipped.of(4);
+
+        transport.deliver(PUBLISHER, List.of(fromNewer, row(2, next)));
+
+        awaitEquals("effects of the next event", 1, () -> consumer.effects(next));
+        assertEquals(1, consumer.effects(newer), "effects of the newer publisher's event");
+        assertEquals(1, consumer.inboxRows(newer));
+        assertEquals(0L, broker.messages(broker.deadLetterQueue(ConsumerFixture.NAME)), "dead letters");
+        assertEquals(0L, readiness(transport).details().get("deadLetters"));
     }
 
     @Test
