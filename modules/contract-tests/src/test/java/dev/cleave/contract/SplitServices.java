@@ -1,22 +1,18 @@
 package dev.cleave.contract;
 
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The split topology as production runs it: the user service, the order service pointed at it, and a broker of
- * their own (a fresh virtual host) between them. Closed in reverse: order service, user service, broker.
+ * The split topology as production runs it: the user service, then the order service pointed at it, on a broker
+ * of their own (a fresh virtual host). {@link Services} with the two names, and the API routed between them.
  */
 final class SplitServices implements AutoCloseable {
-    private final Broker broker;
-    private AssemblyProcess userService;
-    private AssemblyProcess orderService;
+    private final Services services;
 
-    private SplitServices(Broker broker, AssemblyProcess userService, AssemblyProcess orderService) {
-        this.broker = broker;
-        this.userService = userService;
-        this.orderService = orderService;
+    private SplitServices(Services services) {
+        this.services = services;
     }
 
     /** Starts both services, each with its own data directory below {@code dataDir}, on a fresh broker vhost. */
@@ -31,45 +27,39 @@ final class SplitServices implements AutoCloseable {
 
     /** Starts both services as above, the order service with more environment (e.g. its database). */
     static SplitServices start(Path dataDir, Broker broker, int brokerPort, Map<String, String> orderEnvironment) {
-        String amqp = broker.url(brokerPort);
-        AssemblyProcess users = AssemblyProcess.start("user", dataDir.resolve("user"), Map.of("CLEAVE_AMQP_URL", amqp));
-        Map<String, String> orderEnv = new HashMap<>(orderEnvironment);
-        orderEnv.put("USER_SERVICE_URL", users.baseUri().toString());
-        orderEnv.put("CLEAVE_AMQP_URL", amqp);
-        return new SplitServices(broker, users, AssemblyProcess.start("order", dataDir.resolve("order"), orderEnv));
+        return new SplitServices(Services.start(dataDir, broker, brokerPort, List.of("user", "order"),
+                                                Map.of("order", orderEnvironment)));
     }
 
     /** Users and everything else to the user service, orders to the order service. */
     Api api() {
-        return Api.split(userService.baseUri(), orderService.baseUri());
+        return Api.split(userService().baseUri(), orderService().baseUri());
     }
 
     Broker broker() {
-        return broker;
+        return services.broker();
     }
 
     AssemblyProcess userService() {
-        return userService;
+        return services.service("user");
     }
 
     AssemblyProcess orderService() {
-        return orderService;
+        return services.service("order");
     }
 
     /** Starts the user service again on its port and data, after it was stopped or killed. */
     void restartUserService() {
-        userService = userService.restart();
+        services.restart("user");
     }
 
     /** Starts the order service again on its port and data, after it was stopped or killed. */
     void restartOrderService() {
-        orderService = orderService.restart();
+        services.restart("order");
     }
 
     @Override
     public void close() {
-        orderService.close();
-        userService.close();
-        broker.close();
+        services.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.cleave.contract;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -17,10 +18,8 @@ class UserServiceAssemblyIT {
 
     @Test
     void servesUsersAndNoOrders() {
-        try (Broker broker = Broker.create();
-             AssemblyProcess userService = AssemblyProcess.start("user", dataDir,
-                                                                 Map.of("CLEAVE_AMQP_URL", broker.url()))) {
-            Api api = new Api(userService.baseUri());
+        try (Services services = Services.start(dataDir, Broker.create(), 5672, List.of("user"), Map.of())) {
+            Api api = new Api(services.service("user").baseUri());
             Api.Reply created = api.postJson("/v1/users", "{\"name\":\"Solo\",\"email\":\""
                                                           + ContractSuite.uniqueEmail() + "\"}");
             assertEquals(201, created.status(), created::toString);
