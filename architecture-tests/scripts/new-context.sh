@@ -6,6 +6,8 @@
 #      guardrail pass, with no edit outside the new modules but the reactor pom and those two files (the golden
 #      descriptions and the README picture are regenerated, not edited);
 #   3. the monolith serves the route;
+#   4. as its own service, app-ping (three files and a folder, plus a reactor pom line), it passes the guardrails
+#      and serves the route and nothing else;
 # and prints how many lines the context took. Usage: architecture-tests/scripts/new-context.sh (a few minutes).
 set -euo pipefail
 
@@ -291,6 +293,75 @@ done
 [ "$answer" = "pong, ada" ] || { cat "$WORK/run.log"; die "GET /v1/ping/ada answered '$answer'"; }
 grep -o "serving contexts \[[^]]*\]" "$WORK/run.log" | head -1 | sed 's/^/new-context:    /'
 say "   GET /v1/ping/ada -> $answer"
+
+kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""
+
+say "4. its own service, app-ping"
+mkdir -p app-ping/src/main/java/dev/cleave/app/ping app-ping/src/main/resources
+sed -e 's#<artifactId>cleave-app-user</artifactId>#<artifactId>cleave-app-ping</artifactId>#' \
+    -e 's#dev.cleave.app.user.Main#dev.cleave.app.ping.Main#' \
+    -e 's#<artifactId>cleave-user</artifactId>#<artifactId>cleave-ping</artifactId>#' \
+    -e 's#<name>.*</name>#<name>Cleave ping service assembly</name>#' \
+    -e 's#<description>.*</description>#<description>The ping context alone.</description>#' \
+    app-user/pom.xml > app-ping/pom.xml
+cat > app-ping/src/main/java/module-info.java <<'EOF'
+/** The ping service: the ping context alone. */
+module dev.cleave.app.ping {
+    requires dev.cleave.platform.launch;
+    requires dev.cleave.platform.amqp;
+    requires dev.cleave.ping;
+}
+EOF
+cat > app-ping/src/main/java/dev/cleave/app/ping/Main.java <<'EOF'
+package dev.cleave.app.ping;
+
+import dev.cleave.platform.launch.Launcher;
+
+/** Starts the ping service. */
+public final class Main {
+    private Main() {
+    }
+
+    /**
+     * Starts every context on the module path.
+     *
+     * @param args ignored
+     */
+    public static void main(String[] args) {
+        Launcher.launch("ping");
+    }
+}
+EOF
+cat > app-ping/src/main/java/dev/cleave/app/ping/package-info.java <<'EOF'
+/** The ping service's entry point. */
+package dev.cleave.app.ping;
+EOF
+printf 'server:\n  port: 8083\ncleave:\n  data-dir: data/ping-service\n' > app-ping/src/main/resources/application.yaml
+python3 - <<'EOF'
+s = open("pom.xml").read()
+s = s.replace("        <module>app-order</module>\n", "        <module>app-order</module>\n        <module>app-ping</module>\n", 1)
+open("pom.xml", "w").write(s)
+EOF
+"${CLEAVE[@]}" mvn -q -DskipTests install -pl '!modules/contract-tests,!architecture-tests' >"$WORK/build3.log" 2>&1 \
+  || { cat "$WORK/build3.log"; die "the build with app-ping failed"; }
+"${CLEAVE[@]}" update-architecture >"$WORK/update2.log" 2>&1 || { cat "$WORK/update2.log"; die "update-architecture failed"; }
+"${CLEAVE[@]}" mvn verify -pl architecture-tests >"$WORK/guard3.log" 2>&1 \
+  || { grep -E 'FAIL|expected|violat' "$WORK/guard3.log" | head -30; die "a guardrail refused app-ping"; }
+say "   every guardrail passes, app-ping included"
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+PORT="$PORT" HOST=127.0.0.1 CLEAVE_DATA_DIR="$WORK/ping-data" CLEAVE_AOT=0 "${CLEAVE[@]}" run ping >"$WORK/run2.log" 2>&1 &
+PID=$!
+answer=""
+for _ in $(seq 1 60); do
+  answer="$(curl -s "http://127.0.0.1:$PORT/v1/ping/grace" || true)"
+  [ -n "$answer" ] && break
+  sleep 0.5
+done
+[ "$answer" = "pong, grace" ] || { cat "$WORK/run2.log"; die "app-ping: GET /v1/ping/grace answered '$answer'"; }
+users="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/v1/users")"
+[ "$users" = 404 ] || die "app-ping answers /v1/users with $users"
+grep -o "cleave assembly 'ping' serving contexts \[[^]]*\]" "$WORK/run2.log" | head -1 | sed 's/^/new-context:    /'
+say "   GET /v1/ping/grace -> $answer; GET /v1/users -> $users"
 
 files="$(find modules/ping-api modules/ping -type f -not -path '*/target/*' | wc -l)"
 lines="$(find modules/ping-api modules/ping -type f -not -path '*/target/*' -exec cat {} + | wc -l)"
