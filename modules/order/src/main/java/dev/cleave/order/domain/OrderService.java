@@ -97,7 +97,7 @@ public final class OrderService implements OrderLookup {
      * @return the cancelled order
      * @throws NotFoundException           if there is no such order
      * @throws ConflictException           if it is already cancelled
-     * @throws PreconditionFailedException if it is not at the expected version
+     * @throws PreconditionFailedException if an expected version was given and the order is not at it
      */
     public Order cancel(long id, Optional<Long> expectedVersion) {
         Optional<Order> cancelled = transactions.inTransaction(() -> {
@@ -112,6 +112,11 @@ public final class OrderService implements OrderLookup {
         Order current = get(id);
         if (current.status() == OrderStatus.CANCELLED) {
             throw new ConflictException("Order " + id + " is already cancelled.");
+        }
+        if (expectedVersion.isEmpty()) {
+            // Only a client that sent If-Match can fail a precondition; without one the update misses only an order
+            // that is no longer placed, so this is a change that slipped in between, not a version the client named.
+            throw new ConflictException("Order " + id + " changed while it was being cancelled; read it again.");
         }
         throw new PreconditionFailedException("Order " + id + " is at version " + current.version()
                                               + ", not the version in If-Match; read it again.");

@@ -86,6 +86,14 @@ class CancellingAnOrderTest {
     }
 
     @Test
+    void withoutAnExpectedVersionAMissedCancellationIsNeverAFailedPrecondition() {
+        when(fixture.repository.cancel(5, null, CUSTOMER_REQUEST, NOW)).thenReturn(Optional.empty());
+        when(fixture.repository.find(5)).thenReturn(Optional.of(placed(5, order, 2)));
+
+        assertThrows(ConflictException.class, () -> fixture.service.cancel(5, Optional.empty()));
+    }
+
+    @Test
     void readingAMissingOrderIsNotFound() {
         when(fixture.repository.find(8)).thenReturn(Optional.empty());
 

@@ -2,6 +2,7 @@ package dev.cleave.user.domain;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import dev.cleave.platform.api.Slice;
 
@@ -29,25 +30,26 @@ public interface UserRepository {
     Optional<User> find(long id);
 
     /**
-     * Changes a user if it is still at the expected version, and moves it to the next version.
+     * Changes a user, if it is still at the expected version (at any version if {@code null}), and moves it to the
+     * next version, in one statement: a change that asked for no version cannot lose a race.
      *
      * @param id              the id
-     * @param expectedVersion the version the change was based on
+     * @param expectedVersion the version the change was based on, or {@code null} for whatever version is current
      * @param details         the new details
      * @param now             the time of the change
-     * @return the changed user, or empty if the user is gone or at another version
+     * @return the changed user, or empty if the user is gone or at another version than the expected one
      * @throws dev.cleave.platform.api.ConflictException if another current user has the email
      */
-    Optional<User> update(long id, long expectedVersion, UserDetails details, Instant now);
+    Optional<User> update(long id, Long expectedVersion, UserDetails details, Instant now);
 
     /**
-     * Deletes a user, if it is still at the expected version (any version if {@code null}).
+     * Deletes a user, if it is still at the expected version (at any version if {@code null}).
      *
      * @param id              the id
-     * @param expectedVersion the version the client saw, or {@code null}
-     * @return whether a user was deleted
+     * @param expectedVersion the version the client saw, or {@code null} for whatever version is current
+     * @return the version the user had when it was deleted, or empty if no user was deleted
      */
-    boolean delete(long id, Long expectedVersion);
+    OptionalLong delete(long id, Long expectedVersion);
 
     /**
      * Lists users in ascending id order.

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import dev.cleave.platform.api.ConflictException;
@@ -23,9 +24,6 @@ import dev.cleave.user.api.UserUpdated;
  * its event in the change's own transaction: {@link UserRegistered}, {@link UserUpdated}, {@link UserDeleted}.
  */
 public final class UserService implements UserDirectory {
-    // A PUT without If-Match retries this often when a concurrent change wins the race, then gives up with 409.
-    private static final int UPDATE_ATTEMPTS = 3;
-
     private final UserRepository users;
     private final Transactions transactions;
     private final EventPublisher events;
@@ -74,57 +72,51 @@ public final class UserService implements UserDirectory {
     }
 
     /**
-     * Replaces a user's details.
+     * Replaces a user's details. Without an expected version the change applies to whatever version is current,
+     * however many changes race it; only a change that named a version can fail its precondition.
      *
      * @param id              the id
      * @param expectedVersion the version the client based the change on, if it said so
      * @param details         the new details
      * @return the changed user
      * @throws NotFoundException           if there is no such user
-     * @throws PreconditionFailedException if the user is not at the expected version
-     * @throws ConflictException           if another user has the email, or concurrent changes kept winning
+     * @throws PreconditionFailedException if an expected version was given and the user is not at it
+     * @throws ConflictException           if another user has the email
      */
     public User replace(long id, Optional<Long> expectedVersion, UserDetails details) {
-        for (int attempt = 0; attempt < UPDATE_ATTEMPTS; attempt++) {
-            User current = get(id);
-            long basis = expectedVersion.orElse(current.version());
-            if (basis != current.version()) {
-                throw versionMismatch(id, current.version());
-            }
-            Optional<User> updated = transactions.inTransaction(() -> {
-                Optional<User> changed = users.update(id, basis, details, now());
-                changed.ifPresent(user -> events.publish(new UserUpdated(UUID.randomUUID(), user.updatedAt(),
-                                                                         user.id(), user.version(), user.name(),
-                                                                         user.email())));
-                return changed;
-            });
-            if (updated.isPresent()) {
-                return updated.get();
-            }
-            if (expectedVersion.isPresent()) {
-                User now = get(id);
-                throw versionMismatch(id, now.version());
-            }
+        User current = get(id);
+        if (expectedVersion.isPresent() && expectedVersion.get() != current.version()) {
+            throw versionMismatch(id, current.version());
         }
-        throw new ConflictException("User " + id + " is being changed concurrently; retry.");
+        Optional<User> updated = transactions.inTransaction(() -> {
+            Optional<User> changed = users.update(id, expectedVersion.orElse(null), details, now());
+            changed.ifPresent(user -> events.publish(new UserUpdated(UUID.randomUUID(), user.updatedAt(), user.id(),
+                                                                     user.version(), user.name(), user.email())));
+            return changed;
+        });
+        return updated.orElseThrow(() -> lostTo(id, expectedVersion));
     }
 
     /**
-     * Deletes a user; its email may then register again.
+     * Deletes a user; its email may then register again. Without an expected version whatever version is current
+     * is deleted, however many changes race it; only a deletion that named a version can fail its precondition.
      *
      * @param id              the id
      * @param expectedVersion the version the client saw, if it said so
      * @throws NotFoundException           if there is no such user
-     * @throws PreconditionFailedException if the user is not at the expected version
+     * @throws PreconditionFailedException if an expected version was given and the user is not at it
      */
     public void delete(long id, Optional<Long> expectedVersion) {
         transactions.inTransaction(() -> {
             User current = get(id);
-            long basis = expectedVersion.orElse(current.version());
-            if (basis != current.version() || !users.delete(id, basis)) {
-                throw versionMismatch(id, get(id).version());
+            if (expectedVersion.isPresent() && expectedVersion.get() != current.version()) {
+                throw versionMismatch(id, current.version());
             }
-            events.publish(new UserDeleted(UUID.randomUUID(), now(), id, current.version() + 1));
+            OptionalLong deleted = users.delete(id, expectedVersion.orElse(null));
+            if (deleted.isEmpty()) {
+                throw lostTo(id, expectedVersion);
+            }
+            events.publish(new UserDeleted(UUID.randomUUID(), now(), id, deleted.getAsLong() + 1));
             return null;
         });
     }
@@ -148,6 +140,15 @@ public final class UserService implements UserDirectory {
     // Millisecond precision: what every database keeps and every client parses.
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    // A write that matched no row: without an expected version only a user that is gone (404) makes it miss; with
+    // one, so does a change since the client read it (412).
+    private RuntimeException lostTo(long id, Optional<Long> expectedVersion) {
+        if (expectedVersion.isEmpty()) {
+            return notFound(id);
+        }
+        return versionMismatch(id, get(id).version());
     }
 
     private static NotFoundException notFound(long id) {

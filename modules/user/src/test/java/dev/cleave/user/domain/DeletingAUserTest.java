@@ -1,6 +1,7 @@
 package dev.cleave.user.domain;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import dev.cleave.platform.api.DomainEvent;
 import dev.cleave.platform.api.NotFoundException;
@@ -15,12 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
- * Deleting a user, with and without the version the client saw; telling "not there" from "changed since".
+ * Deleting a user, with and without the version the client saw; telling "not there" from "changed since", which
+ * only a deletion that named a version can be.
  */
 class DeletingAUserTest {
     private final UserServiceFixture fixture = new UserServiceFixture();
@@ -28,10 +31,10 @@ class DeletingAUserTest {
     @Test
     void withoutAnExpectedVersionTheCurrentVersionIsDeletedAndTheDeletionPublished() {
         when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 4)));
-        when(fixture.users.delete(7, 4L)).thenReturn(true);
+        when(fixture.users.delete(7, null)).thenReturn(OptionalLong.of(4));
 
         assertDoesNotThrow(() -> fixture.service.delete(7, Optional.empty()));
-        verify(fixture.users).delete(7, 4L);
+        verify(fixture.users).delete(7, null);
         ArgumentCaptor<DomainEvent> published = ArgumentCaptor.forClass(DomainEvent.class);
         verify(fixture.events).publish(published.capture());
         UserDeleted deleted = assertInstanceOf(UserDeleted.class, published.getValue());
@@ -43,19 +46,43 @@ class DeletingAUserTest {
     @Test
     void theExpectedVersionIsHandedToTheRepository() {
         when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)));
-        when(fixture.users.delete(7, 3L)).thenReturn(true);
+        when(fixture.users.delete(7, 3L)).thenReturn(OptionalLong.of(3));
 
         assertDoesNotThrow(() -> fixture.service.delete(7, Optional.of(3L)));
         verify(fixture.users).delete(7, 3L);
     }
 
     @Test
-    void aUserChangedBetweenReadingAndDeletingFailsThePreconditionAndPublishesNothing() {
-        when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)), Optional.of(user(7, 4)));
-        when(fixture.users.delete(7, 3L)).thenReturn(false);
+    void withoutAnExpectedVersionAUserChangedBetweenReadingAndDeletingIsDeletedAtItsNewVersion() {
+        when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)));
+        // A replace committed after the read: the repository deleted version 4, not the 3 that was read.
+        when(fixture.users.delete(7, null)).thenReturn(OptionalLong.of(4));
 
-        assertThrows(PreconditionFailedException.class, () -> fixture.service.delete(7, Optional.empty()));
-        verify(fixture.events, never()).publish(org.mockito.ArgumentMatchers.any());
+        assertDoesNotThrow(() -> fixture.service.delete(7, Optional.empty()));
+        ArgumentCaptor<DomainEvent> published = ArgumentCaptor.forClass(DomainEvent.class);
+        verify(fixture.events).publish(published.capture());
+        assertEquals(5, assertInstanceOf(UserDeleted.class, published.getValue()).version());
+    }
+
+    @Test
+    void withoutAnExpectedVersionAUserDeletedBetweenReadingAndDeletingIsNotFound() {
+        when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)), Optional.empty());
+        when(fixture.users.delete(7, null)).thenReturn(OptionalLong.empty());
+
+        assertThrows(NotFoundException.class, () -> fixture.service.delete(7, Optional.empty()));
+        verify(fixture.events, never()).publish(any());
+    }
+
+    @Test
+    void withAnExpectedVersionAUserChangedBetweenReadingAndDeletingFailsThePreconditionAndPublishesNothing() {
+        when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)), Optional.of(user(7, 4)));
+        when(fixture.users.delete(7, 3L)).thenReturn(OptionalLong.empty());
+
+        PreconditionFailedException e = assertThrows(PreconditionFailedException.class,
+                                                     () -> fixture.service.delete(7, Optional.of(3L)));
+
+        assertTrue(e.getMessage().contains("version 4"), e.getMessage());
+        verify(fixture.events, never()).publish(any());
     }
 
     @Test

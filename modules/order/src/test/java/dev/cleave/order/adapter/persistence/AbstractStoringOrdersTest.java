@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,6 +16,7 @@ import dev.cleave.order.api.OrderStatus;
 import dev.cleave.order.domain.NewOrder;
 import dev.cleave.order.domain.Order;
 import dev.cleave.order.domain.OrderLine;
+import dev.cleave.platform.api.ConflictException;
 import dev.cleave.platform.api.Slice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,7 @@ import static dev.cleave.order.adapter.persistence.OrderDatabaseFixture.ids;
 import static dev.cleave.order.adapter.persistence.OrderDatabaseFixture.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -233,6 +236,38 @@ abstract class AbstractStoringOrdersTest {
                 assertEquals(OrderStatus.CANCELLED, stored.status());
                 assertEquals(2, stored.version(), "cancelled once, so one version step");
             }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void ofTwentyCancellationsWithoutIfMatchOneCancelsAndTheOthersAreConflictsNeverFailedPreconditions()
+            throws Exception {
+        int racers = 20;
+        long id = db.repository.insert(order(1, "race"), T0).id();
+        ExecutorService threads = Executors.newFixedThreadPool(racers);
+        try {
+            CyclicBarrier start = new CyclicBarrier(racers);
+            List<Future<Order>> cancels = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                cancels.add(threads.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return db.service.cancel(id, Optional.empty());
+                }));
+            }
+
+            int cancelled = 0;
+            for (Future<Order> cancel : cancels) {
+                try {
+                    cancel.get(30, TimeUnit.SECONDS);
+                    cancelled++;
+                } catch (ExecutionException e) {
+                    assertInstanceOf(ConflictException.class, e.getCause(), "a second cancel is a 409, never a 412");
+                }
+            }
+            assertEquals(1, cancelled);
+            assertEquals(2, db.repository.find(id).orElseThrow().version(), "cancelled once, so one version step");
         } finally {
             threads.shutdownNow();
         }

@@ -1,23 +1,29 @@
 package dev.cleave.order.adapter.persistence;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import dev.cleave.order.domain.NewOrder;
 import dev.cleave.order.domain.Order;
+import dev.cleave.order.domain.OrderService;
 import dev.cleave.order.wiring.OrderContextProvider;
 import dev.cleave.platform.persistence.ContextDatabase;
+import dev.cleave.platform.persistence.JdbcTransactions;
+import dev.cleave.platform.persistence.events.Outbox;
 import dev.cleave.platform.testing.PostgresFixture;
 import io.helidon.config.Config;
 
 /**
- * The order context's real database, migrated by the context's own Flyway scripts exactly as at startup, and a
- * repository over it: an embedded H2 file in a directory of the test's own, or a throwaway PostgreSQL database the
- * context reaches as its own role.
+ * The order context's real database, migrated by the context's own Flyway scripts exactly as at startup, a
+ * repository over it and the use cases over that (with a user directory that knows nobody, so they cannot place
+ * orders): an embedded H2 file in a directory of the test's own, or a throwaway PostgreSQL database the context
+ * reaches as its own role.
  */
 final class OrderDatabaseFixture implements AutoCloseable {
     static final Instant T0 = Instant.parse("2024-05-01T10:15:30.123Z");
@@ -26,10 +32,13 @@ final class OrderDatabaseFixture implements AutoCloseable {
 
     final ContextDatabase database;
     final JdbcOrderRepository repository;
+    final OrderService service;
 
     private OrderDatabaseFixture(Config config, Path dataDir) {
         database = ContextDatabase.open(config, dataDir, OrderContextProvider.NAME, SCHEMA, OrderContextProvider.class);
         repository = new JdbcOrderRepository(database);
+        service = new OrderService(repository, userId -> Optional.empty(), JdbcTransactions.of(database),
+                                   Outbox.create(database, OrderContextProvider.NAME), Clock.systemUTC());
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import dev.cleave.platform.api.ConflictException;
 import dev.cleave.platform.api.Slice;
@@ -21,7 +22,7 @@ import dev.cleave.user.domain.UserRepository;
 
 /**
  * Users in the {@code users} table. Email uniqueness is the table's unique constraint, so two racing
- * registrations cannot both win; updates compare and bump the version in one statement.
+ * registrations cannot both win; updates compare (if asked to) and bump the version in one statement.
  */
 public final class JdbcUserRepository implements UserRepository {
     private static final String COLUMNS = "id, name, email, created_at, updated_at, version";
@@ -64,39 +65,53 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     @Override
-    public Optional<User> update(long id, long expectedVersion, UserDetails details, Instant now) {
+    public Optional<User> update(long id, Long expectedVersion, UserDetails details, Instant now) {
         return database.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE users SET name = ?, email = ?, updated_at = ?, version = version + 1 "
-                    + "WHERE id = ? AND version = ?")) {
+                    "UPDATE users SET name = ?, email = ?, updated_at = ?, version = version + 1 WHERE id = ?"
+                    + (expectedVersion == null ? "" : " AND version = ?"))) {
                 update.setString(1, details.name());
                 update.setString(2, details.email());
                 update.setObject(3, utc(now));
                 update.setLong(4, id);
-                update.setLong(5, expectedVersion);
+                if (expectedVersion != null) {
+                    update.setLong(5, expectedVersion);
+                }
                 if (update.executeUpdate() == 0) {
                     return Optional.empty();
                 }
             } catch (SQLException e) {
                 throw emailTakenOr(e, details);
             }
+            // The row stays locked by the update until commit, so this reads the version this change made.
             return findIn(connection, id);
         });
     }
 
     @Override
-    public boolean delete(long id, Long expectedVersion) {
+    public OptionalLong delete(long id, Long expectedVersion) {
         return database.inTransaction(connection -> {
-            String sql = expectedVersion == null
-                    ? "DELETE FROM users WHERE id = ?"
-                    : "DELETE FROM users WHERE id = ? AND version = ?";
-            try (PreparedStatement delete = connection.prepareStatement(sql)) {
-                delete.setLong(1, id);
+            // Locked from reading its version until it is gone, so the version reported is the one deleted.
+            long version;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT version FROM users WHERE id = ?" + (expectedVersion == null ? "" : " AND version = ?")
+                    + " FOR UPDATE")) {
+                select.setLong(1, id);
                 if (expectedVersion != null) {
-                    delete.setLong(2, expectedVersion);
+                    select.setLong(2, expectedVersion);
                 }
-                return delete.executeUpdate() == 1;
+                try (ResultSet rows = select.executeQuery()) {
+                    if (!rows.next()) {
+                        return OptionalLong.empty();
+                    }
+                    version = rows.getLong(1);
+                }
             }
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM users WHERE id = ?")) {
+                delete.setLong(1, id);
+                delete.executeUpdate();
+            }
+            return OptionalLong.of(version);
         });
     }
 

@@ -20,8 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code DELETE /v1/users/{id}}: 204 and the user gone, its email free to register again; 404 for no such user;
- * 412, and the user kept, when {@code If-Match} names another version or a weak tag.
+ * {@code DELETE /v1/users/{id}}: 204 and the user gone, its email free to register again, at whatever version it is
+ * unless {@code If-Match} says otherwise; 404 for no such user; 412, and the user kept, when {@code If-Match} names
+ * another version or a weak tag.
  */
 class DeletingAUserOverHttpTest extends UserApiRoutingTest {
     DeletingAUserOverHttpTest(DirectClient client) {
@@ -48,6 +49,17 @@ class DeletingAUserOverHttpTest extends UserApiRoutingTest {
     @Test
     void deletingAnUnknownUserIsNotFound() {
         assertProblem(delete(client, USERS + "/999999997"), Status.NOT_FOUND_404, "not-found", "Not found");
+    }
+
+    @Test
+    void withoutIfMatchWhateverVersionIsCurrentIsDeleted() {
+        String location = register(client, "Changed", uniqueEmail("changed")).header(HeaderNames.LOCATION);
+        put(client, location, user("Changed 2", uniqueEmail("changed")));
+
+        Reply reply = delete(client, location);
+
+        assertEquals(Status.NO_CONTENT_204, reply.status(), reply::toString);
+        assertEquals(Status.NOT_FOUND_404, get(client, location).status());
     }
 
     @Test

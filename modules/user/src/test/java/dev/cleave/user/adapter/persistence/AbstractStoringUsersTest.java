@@ -1,6 +1,7 @@
 package dev.cleave.user.adapter.persistence;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import dev.cleave.platform.api.ConflictException;
 import dev.cleave.platform.persistence.DataAccessException;
@@ -12,7 +13,6 @@ import static dev.cleave.user.adapter.persistence.UserDatabaseFixture.T0;
 import static dev.cleave.user.adapter.persistence.UserDatabaseFixture.T1;
 import static dev.cleave.user.adapter.persistence.UserDatabaseFixture.details;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,7 +98,7 @@ abstract class AbstractStoringUsersTest extends UserDatabaseTest {
     void anUpdateChangesTheDetailsAndBumpsTheVersion() {
         User ada = db.insert("Ada", "ada@example.com");
 
-        Optional<User> updated = db.users.update(ada.id(), 1, details("Ada King", "ada.king@example.com"), T1);
+        Optional<User> updated = db.users.update(ada.id(), 1L, details("Ada King", "ada.king@example.com"), T1);
 
         User expected = new User(ada.id(), "Ada King", "ada.king@example.com", T0, T1, 2);
         assertEquals(Optional.of(expected), updated);
@@ -109,8 +109,8 @@ abstract class AbstractStoringUsersTest extends UserDatabaseTest {
     void everyUpdateBumpsTheVersionAgain() {
         User ada = db.insert("Ada", "ada@example.com");
 
-        db.users.update(ada.id(), 1, details("Ada 2", "ada@example.com"), T1);
-        Optional<User> third = db.users.update(ada.id(), 2, details("Ada 3", "ada@example.com"), T1);
+        db.users.update(ada.id(), 1L, details("Ada 2", "ada@example.com"), T1);
+        Optional<User> third = db.users.update(ada.id(), 2L, details("Ada 3", "ada@example.com"), T1);
 
         assertEquals(3, third.orElseThrow().version());
         assertEquals("Ada 3", db.users.find(ada.id()).orElseThrow().name());
@@ -120,7 +120,7 @@ abstract class AbstractStoringUsersTest extends UserDatabaseTest {
     void anUpdateMayKeepTheUsersOwnEmail() {
         User ada = db.insert("Ada", "ada@example.com");
 
-        Optional<User> updated = db.users.update(ada.id(), 1, details("Ada King", "ada@example.com"), T1);
+        Optional<User> updated = db.users.update(ada.id(), 1L, details("Ada King", "ada@example.com"), T1);
 
         assertEquals("Ada King", updated.orElseThrow().name());
     }
@@ -128,9 +128,9 @@ abstract class AbstractStoringUsersTest extends UserDatabaseTest {
     @Test
     void anUpdateBasedOnAStaleVersionChangesNothing() {
         User ada = db.insert("Ada", "ada@example.com");
-        User current = db.users.update(ada.id(), 1, details("Ada King", "ada@example.com"), T1).orElseThrow();
+        User current = db.users.update(ada.id(), 1L, details("Ada King", "ada@example.com"), T1).orElseThrow();
 
-        Optional<User> stale = db.users.update(ada.id(), 1, details("Someone Else", "else@example.com"), T1);
+        Optional<User> stale = db.users.update(ada.id(), 1L, details("Someone Else", "else@example.com"), T1);
 
         assertTrue(stale.isEmpty());
         assertEquals(Optional.of(current), db.users.find(ada.id()));
@@ -138,8 +138,20 @@ abstract class AbstractStoringUsersTest extends UserDatabaseTest {
 
     @Test
     void anUpdateOfAnUnknownUserChangesNothing() {
-        assertTrue(db.users.update(999, 1, details("Nobody", "nobody@example.com"), T1).isEmpty());
+        assertTrue(db.users.update(999, 1L, details("Nobody", "nobody@example.com"), T1).isEmpty());
+        assertTrue(db.users.update(999, null, details("Nobody", "nobody@example.com"), T1).isEmpty());
         assertTrue(db.users.list(null, 10).items().isEmpty());
+    }
+
+    @Test
+    void anUpdateWithoutAnExpectedVersionChangesWhateverVersionIsCurrent() {
+        User ada = db.insert("Ada", "ada@example.com");
+        db.users.update(ada.id(), 1L, details("Ada 2", "ada@example.com"), T1);
+
+        Optional<User> updated = db.users.update(ada.id(), null, details("Ada 3", "ada@example.com"), T1);
+
+        assertEquals(Optional.of(new User(ada.id(), "Ada 3", "ada@example.com", T0, T1, 3)), updated);
+        assertEquals(updated, db.users.find(ada.id()));
     }
 
     @Test
@@ -148,7 +160,7 @@ abstract class AbstractStoringUsersTest extends UserDatabaseTest {
         User grace = db.insert("Grace", "grace@example.com");
 
         assertThrows(ConflictException.class,
-                     () -> db.users.update(grace.id(), 1, details("Grace", "ADA@example.com"), T1));
+                     () -> db.users.update(grace.id(), 1L, details("Grace", "ADA@example.com"), T1));
 
         assertEquals(Optional.of(grace), db.users.find(grace.id()));
     }
@@ -157,30 +169,39 @@ abstract class AbstractStoringUsersTest extends UserDatabaseTest {
     void aDeletedUserIsGone() {
         User ada = db.insert("Ada", "ada@example.com");
 
-        assertTrue(db.users.delete(ada.id(), null));
+        assertEquals(OptionalLong.of(1), db.users.delete(ada.id(), null));
 
         assertTrue(db.users.find(ada.id()).isEmpty());
-        assertFalse(db.users.delete(ada.id(), null));
+        assertEquals(OptionalLong.empty(), db.users.delete(ada.id(), null));
     }
 
     @Test
     void deletingAnUnknownUserDeletesNothing() {
         User ada = db.insert("Ada", "ada@example.com");
 
-        assertFalse(db.users.delete(ada.id() + 1, null));
-        assertFalse(db.users.delete(ada.id() + 1, 1L));
+        assertEquals(OptionalLong.empty(), db.users.delete(ada.id() + 1, null));
+        assertEquals(OptionalLong.empty(), db.users.delete(ada.id() + 1, 1L));
         assertTrue(db.users.find(ada.id()).isPresent());
+    }
+
+    @Test
+    void aDeleteWithoutAnExpectedVersionReportsTheVersionItDeleted() {
+        User ada = db.insert("Ada", "ada@example.com");
+        db.users.update(ada.id(), 1L, details("Ada King", "ada@example.com"), T1);
+
+        assertEquals(OptionalLong.of(2), db.users.delete(ada.id(), null));
+        assertTrue(db.users.find(ada.id()).isEmpty());
     }
 
     @Test
     void aDeleteBasedOnAStaleVersionDeletesNothing() {
         User ada = db.insert("Ada", "ada@example.com");
-        db.users.update(ada.id(), 1, details("Ada King", "ada@example.com"), T1);
+        db.users.update(ada.id(), 1L, details("Ada King", "ada@example.com"), T1);
 
-        assertFalse(db.users.delete(ada.id(), 1L));
+        assertEquals(OptionalLong.empty(), db.users.delete(ada.id(), 1L));
         assertTrue(db.users.find(ada.id()).isPresent());
 
-        assertTrue(db.users.delete(ada.id(), 2L));
+        assertEquals(OptionalLong.of(2), db.users.delete(ada.id(), 2L));
         assertTrue(db.users.find(ada.id()).isEmpty());
     }
 

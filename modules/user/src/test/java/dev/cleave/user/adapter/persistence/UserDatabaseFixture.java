@@ -1,20 +1,24 @@
 package dev.cleave.user.adapter.persistence;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
 import dev.cleave.platform.persistence.ContextDatabase;
+import dev.cleave.platform.persistence.JdbcTransactions;
+import dev.cleave.platform.persistence.events.Outbox;
 import dev.cleave.platform.testing.PostgresFixture;
 import dev.cleave.user.domain.User;
 import dev.cleave.user.domain.UserDetails;
+import dev.cleave.user.domain.UserService;
 import dev.cleave.user.wiring.UserContextProvider;
 import io.helidon.config.Config;
 
 /**
- * The user context's real database, migrated by Flyway exactly as at startup, with the repository over it: an
- * embedded H2 file in a directory of the test's own, or a throwaway PostgreSQL database the context reaches as its
- * own role.
+ * The user context's real database, migrated by Flyway exactly as at startup, with the repository over it and the
+ * use cases over that, wired as the context wires them: an embedded H2 file in a directory of the test's own, or a
+ * throwaway PostgreSQL database the context reaches as its own role.
  */
 final class UserDatabaseFixture implements AutoCloseable {
     static final Instant T0 = Instant.parse("2026-02-01T10:00:00.123Z");
@@ -24,10 +28,13 @@ final class UserDatabaseFixture implements AutoCloseable {
 
     final ContextDatabase database;
     final JdbcUserRepository users;
+    final UserService service;
 
     private UserDatabaseFixture(ContextDatabase database) {
         this.database = database;
         this.users = new JdbcUserRepository(database);
+        this.service = new UserService(users, JdbcTransactions.of(database),
+                                       Outbox.create(database, UserContextProvider.NAME), Clock.systemUTC());
     }
 
     /**
