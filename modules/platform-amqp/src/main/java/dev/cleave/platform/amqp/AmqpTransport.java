@@ -45,6 +45,9 @@ final class AmqpTransport implements EventTransport {
     private volatile Session session;
     private volatile boolean running = true;
     private volatile String lastFailure = "not connected yet";
+    // What the log last said about dead letters, so each change is logged once rather than at every probe.
+    private volatile String reportedDeadLetters = "";
+    private volatile boolean countFailureLogged;
 
     private AmqpTransport(AmqpSettings settings) {
         this.settings = settings;
@@ -150,14 +153,14 @@ final class AmqpTransport implements EventTransport {
         });
     }
 
+    // Figures only: the address, the namespace, queue names and failure reasons stay in the log, where the connector
+    // thread and the dead-letter count below write them once each, not once per probe.
     private HealthCheckResponse health() {
         Session current = session;
-        HealthCheckResponse.Builder response = HealthCheckResponse.builder()
-                .detail("broker", settings.safeUrl())
-                .detail("namespace", settings.namespace());
         if (current == null || !current.isOpen()) {
-            return response.status(false).detail("error", lastFailure).build();
+            return HealthCheckResponse.builder().status(false).build();
         }
+        HealthCheckResponse.Builder response = HealthCheckResponse.builder().status(true);
         try {
             Map<String, Long> deadLetters = current.deadLetters();
             response.detail("deadLetters", deadLetters.values().stream().mapToLong(Long::longValue).sum());
@@ -165,14 +168,19 @@ final class AmqpTransport implements EventTransport {
                     .filter(queue -> queue.getValue() > 0)
                     .map(queue -> queue.getKey() + "=" + queue.getValue())
                     .collect(Collectors.joining(", "));
-            if (!waiting.isEmpty()) {
-                response.detail("deadLetterQueues", waiting);
+            if (!waiting.isEmpty() && !waiting.equals(reportedDeadLetters)) {
+                LOGGER.log(Level.WARNING, "dead letters wait in " + waiting);
             }
+            reportedDeadLetters = waiting;
+            countFailureLogged = false;
         } catch (IOException | RuntimeException e) {
             // Connected, but the count is unknown right now; that alone does not make the service unready.
-            response.detail("deadLetters", "unknown (" + e.getMessage() + ")");
+            if (!countFailureLogged) {
+                LOGGER.log(Level.WARNING, "cannot count the dead letters at the broker: " + e.getMessage());
+                countFailureLogged = true;
+            }
         }
-        return response.status(true).build();
+        return response.build();
     }
 
     /** The connector thread: connects, and after a loss connects again, with a growing pause between attempts. */

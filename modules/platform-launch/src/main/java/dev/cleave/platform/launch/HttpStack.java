@@ -47,6 +47,7 @@ final class HttpStack {
                 .directHandlers(ProblemDirectHandler.forAllEvents());
         this.routing = HttpRouting.builder();
         ProblemHandlers.install(routing);
+        // Details show figures only: every check added below is wrapped in a PublicHealthCheck.
         this.health = HealthObserver.builder().details(true);
     }
 
@@ -96,7 +97,8 @@ final class HttpStack {
     }
 
     /**
-     * Adds the contexts' routes and health checks and builds the server (not started).
+     * Adds the contexts' routes and health checks and builds the server (not started). Each check is shown as a
+     * {@link PublicHealthCheck}: its status and figures, never a text or an exception.
      *
      * @param running the started contexts
      * @param more    further health checks (the event transport's, the outboxes')
@@ -104,10 +106,14 @@ final class HttpStack {
      */
     WebServer build(List<RunningContext> running, List<HealthCheck> more) {
         running.forEach(context -> context.routing(routing));
-        running.forEach(context -> context.healthChecks().forEach(health::addCheck));
-        more.forEach(health::addCheck);
+        running.forEach(context -> context.healthChecks().forEach(this::addCheck));
+        more.forEach(this::addCheck);
         return server.addFeature(ObserveFeature.builder().addObserver(health.build()).build())
                 .routing(routing)
                 .build();
+    }
+
+    private void addCheck(HealthCheck check) {
+        health.addCheck(PublicHealthCheck.of(check));
     }
 }

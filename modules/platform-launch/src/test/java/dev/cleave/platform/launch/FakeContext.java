@@ -13,8 +13,9 @@ import io.helidon.health.HealthCheck;
 import io.helidon.webserver.http.HttpRouting;
 
 /**
- * A context for launcher tests: declares what it provides and requires, records what it was given at start and
- * serves {@code GET /<name>} answering with what its factory builds from the setup.
+ * A context for launcher tests: declares what it provides and requires, records what it was given at start,
+ * serves {@code GET /<name>} answering with what its factory builds from the setup, and reports the health checks
+ * it was given.
  */
 final class FakeContext implements ContextProvider {
     /** A fake API. */
@@ -34,17 +35,28 @@ final class FakeContext implements ContextProvider {
     private final Set<Class<?>> provides;
     private final Set<Class<?>> requires;
     private final Map<Class<?>, Function<ContextSetup, Object>> implementations;
+    private final List<HealthCheck> healthChecks;
 
     FakeContext(String name, Set<Class<?>> provides, Set<Class<?>> requires,
                 Map<Class<?>, Function<ContextSetup, Object>> implementations) {
+        this(name, provides, requires, implementations, List.of());
+    }
+
+    private FakeContext(String name, Set<Class<?>> provides, Set<Class<?>> requires,
+                        Map<Class<?>, Function<ContextSetup, Object>> implementations, List<HealthCheck> healthChecks) {
         this.name = name;
         this.provides = provides;
         this.requires = requires;
         this.implementations = implementations;
+        this.healthChecks = healthChecks;
     }
 
     static FakeContext plain(String name, Set<Class<?>> provides, Set<Class<?>> requires) {
         return new FakeContext(name, provides, requires, Map.of());
+    }
+
+    static FakeContext withHealthChecks(String name, HealthCheck... healthChecks) {
+        return new FakeContext(name, Set.of(), Set.of(), Map.of(), List.of(healthChecks));
     }
 
     @Override
@@ -83,7 +95,7 @@ final class FakeContext implements ContextProvider {
 
             @Override
             public List<HealthCheck> healthChecks() {
-                return List.of();
+                return healthChecks;
             }
 
             @Override

@@ -1,9 +1,16 @@
 package dev.cleave.platform.persistence;
 
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -24,6 +31,7 @@ import org.flywaydb.core.Flyway;
  * {@code pool-size}. Without a URL the context gets an embedded H2 database file in the data directory.
  */
 public final class ContextDatabase implements AutoCloseable {
+    private static final System.Logger LOGGER = System.getLogger(ContextDatabase.class.getName());
     private static final int DEFAULT_POOL_SIZE = 10;
 
     private final String context;
@@ -191,31 +199,13 @@ public final class ContextDatabase implements AutoCloseable {
     }
 
     /**
-     * A readiness check: the database answers within a second.
+     * A readiness check: the database answers within a second. Down, with no data, if it does not; why is logged
+     * once per outage (at WARNING), never shown, since it may name the server, the driver's classes or the schema.
      *
      * @return the check
      */
     public HealthCheck healthCheck() {
-        return new HealthCheck() {
-            @Override
-            public HealthCheckType type() {
-                return HealthCheckType.READINESS;
-            }
-
-            @Override
-            public String name() {
-                return context + "-database";
-            }
-
-            @Override
-            public HealthCheckResponse call() {
-                try (Connection connection = dataSource.getConnection()) {
-                    return HealthCheckResponse.builder().status(connection.isValid(1)).build();
-                } catch (SQLException e) {
-                    return HealthCheckResponse.builder().status(false).detail("error", e.getSQLState()).build();
-                }
-            }
-        };
+        return new DatabaseCheck(context, dataSource);
     }
 
     @Override
@@ -226,5 +216,83 @@ public final class ContextDatabase implements AutoCloseable {
     @Override
     public String toString() {
         return "ContextDatabase[" + Objects.requireNonNull(context) + "]";
+    }
+
+    /**
+     * Asks the database on a virtual thread of its own and waits a second for the answer: a pool that cannot connect
+     * waits five seconds for a connection, longer than an orchestrator's probe waits. Probes that come while one
+     * question is under way share it, so an outage never piles up waiting threads.
+     */
+    private static final class DatabaseCheck implements HealthCheck {
+        private static final Duration ANSWER_WITHIN = Duration.ofSeconds(1);
+
+        private final String context;
+        private final DataSource dataSource;
+        // Whether the current outage was logged; cleared when the database answers again.
+        private final AtomicBoolean warned = new AtomicBoolean();
+        private CompletableFuture<Boolean> underWay;
+
+        private DatabaseCheck(String context, DataSource dataSource) {
+            this.context = context;
+            this.dataSource = dataSource;
+        }
+
+        @Override
+        public HealthCheckType type() {
+            return HealthCheckType.READINESS;
+        }
+
+        @Override
+        public String name() {
+            return context + "-database";
+        }
+
+        @Override
+        public HealthCheckResponse call() {
+            boolean answers;
+            try {
+                answers = question().get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                answers = false;
+                warnOnce("does not answer within " + ANSWER_WITHIN.toMillis() + " ms");
+            } catch (ExecutionException e) {
+                answers = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                answers = false;
+            }
+            return HealthCheckResponse.builder().status(answers).build();
+        }
+
+        private synchronized CompletableFuture<Boolean> question() {
+            if (underWay == null || underWay.isDone()) {
+                CompletableFuture<Boolean> asked = new CompletableFuture<>();
+                Thread.ofVirtual().name(context + "-database-check").start(() -> asked.complete(ask()));
+                underWay = asked;
+            }
+            return underWay;
+        }
+
+        private boolean ask() {
+            try (Connection connection = dataSource.getConnection()) {
+                if (!connection.isValid(1)) {
+                    warnOnce("does not answer");
+                    return false;
+                }
+            } catch (SQLException | RuntimeException e) {
+                warnOnce("is unreachable: " + e.getMessage());
+                return false;
+            }
+            if (warned.compareAndSet(true, false)) {
+                LOGGER.log(Level.INFO, context + " database answers again; ready");
+            }
+            return true;
+        }
+
+        private void warnOnce(String why) {
+            if (warned.compareAndSet(false, true)) {
+                LOGGER.log(Level.WARNING, context + " database " + why + "; not ready");
+            }
+        }
     }
 }

@@ -29,7 +29,8 @@ public interface EventSource {
     interface Relay extends AutoCloseable {
 
         /**
-         * How far behind delivery is, for {@code /observe/health}.
+         * How far behind delivery is, for {@code /observe/health/ready}: a readiness check, never a liveness one
+         * (nothing about the source is cured by restarting the process), whose data are figures only.
          *
          * @return the check
          */

@@ -36,7 +36,8 @@ public interface EventTransport extends AutoCloseable {
     Delivered deliver(String publisher, List<OutboxRecord> records);
 
     /**
-     * Checks for {@code /observe/health}, e.g. the broker connection as a readiness check.
+     * Checks for {@code /observe/health}, e.g. the broker connection as a readiness check; their data are figures
+     * only (no address, namespace or queue name).
      *
      * @return the checks
      */

@@ -15,8 +15,12 @@ import io.helidon.health.HealthCheckType;
 /**
  * Moves one context's outstanding outbox rows to the transport, on a virtual thread: a full batch is followed
  * at once by the next, an idle outbox is polled less and less often but the relay wakes as soon as this process
- * writes an event, and an unreachable transport is retried with a growing pause. Rows are marked delivered only after the transport confirmed them, so nothing is lost; a crash
- * before that delivers them again, and consumers' inboxes absorb the duplicate.
+ * writes an event, and an unreachable transport is retried with a growing pause. Rows are marked delivered only after
+ * the transport confirmed them, so nothing is lost; a crash before that delivers them again, and consumers' inboxes
+ * absorb the duplicate.
+ *
+ * <p>The same thread counts the backlog about once a second for the readiness check, so a probe never waits on the
+ * database and orchestrators asking often cost no queries.
  */
 public final class OutboxRelay implements EventSource.Relay {
     private static final System.Logger LOGGER = System.getLogger(OutboxRelay.class.getName());
@@ -32,11 +36,17 @@ public final class OutboxRelay implements EventSource.Relay {
     private static final Duration KEEP_DELIVERED = Duration.ofDays(1);
     private static final Duration KEEP_APPLIED = Duration.ofDays(7);
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+    private static final Duration COUNT_EVERY = Duration.ofSeconds(1);
 
     private final Outbox outbox;
     private final EventTransport transport;
     private final Thread thread;
     private volatile boolean running = true;
+    // What readiness shows: the last count, or null while the database cannot be asked; written by the relay thread.
+    private volatile Outbox.Backlog counted;
+    // Whether the last pass failed for a reason other than an unreachable transport (whose own check reports it).
+    private volatile boolean stalled;
+    private long countedAt;
 
     private OutboxRelay(Outbox outbox, EventTransport transport) {
         this.outbox = outbox;
@@ -53,6 +63,8 @@ public final class OutboxRelay implements EventSource.Relay {
      */
     public static OutboxRelay start(Outbox outbox, EventTransport transport) {
         OutboxRelay relay = new OutboxRelay(outbox, transport);
+        // Counted once before the thread starts, so readiness has figures from the first probe on.
+        relay.count();
         relay.thread.start();
         return relay;
     }
@@ -64,11 +76,13 @@ public final class OutboxRelay implements EventSource.Relay {
         Duration idlePoll = FIRST_IDLE_POLL;
         while (running) {
             try {
+                countIfDue();
                 if (Instant.now().isAfter(nextPurge)) {
                     nextPurge = Instant.now().plus(PURGE_EVERY);
                     outbox.purge(Instant.now().minus(KEEP_DELIVERED), Instant.now().minus(KEEP_APPLIED));
                 }
                 int claimed = outbox.relay(BATCH, records -> transport.deliver(outbox.publisher(), records));
+                stalled = false;
                 backoff = Duration.ofMillis(100);
                 if (warned) {
                     LOGGER.log(Level.INFO, outbox.publisher() + " events flow again");
@@ -81,6 +95,10 @@ public final class OutboxRelay implements EventSource.Relay {
                     idlePoll = awaitWork(idlePoll);
                 }
             } catch (TransportUnavailableException | DataAccessException e) {
+                if (e instanceof DataAccessException) {
+                    stalled = true;
+                    counted = null;
+                }
                 if (!warned && running) {
                     LOGGER.log(Level.WARNING, outbox.publisher() + " events wait in the outbox: " + e.getMessage());
                     warned = true;
@@ -88,11 +106,29 @@ public final class OutboxRelay implements EventSource.Relay {
                 pause(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             } catch (RuntimeException e) {
+                stalled = true;
                 if (running) {
                     LOGGER.log(Level.ERROR, "relaying " + outbox.publisher() + " events failed", e);
                 }
                 pause(backoff);
             }
+        }
+    }
+
+    private void countIfDue() {
+        if (System.nanoTime() - countedAt >= COUNT_EVERY.toNanos()) {
+            count();
+        }
+    }
+
+    // Counts the backlog for readiness; if the database cannot answer, there are no figures until it can. Never
+    // throws: the relay's own pass fails the same way and logs it once.
+    private void count() {
+        countedAt = System.nanoTime();
+        try {
+            counted = outbox.backlog();
+        } catch (RuntimeException e) {
+            counted = null;
         }
     }
 
@@ -110,9 +146,14 @@ public final class OutboxRelay implements EventSource.Relay {
         return next.compareTo(LONGEST_IDLE_POLL) > 0 ? LONGEST_IDLE_POLL : next;
     }
 
+    // Pauses in slices of COUNT_EVERY, counting between them, so a long backoff leaves no stale figures behind.
     private void pause(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
         try {
-            Thread.sleep(duration);
+            for (long left = duration.toNanos(); running && left > 0; left = until - System.nanoTime()) {
+                Thread.sleep(Duration.ofNanos(Math.min(left, COUNT_EVERY.toNanos())));
+                countIfDue();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -120,8 +161,10 @@ public final class OutboxRelay implements EventSource.Relay {
     }
 
     /**
-     * The outbox's backlog as a health check: up while events flow, with the outstanding count, the oldest
-     * outstanding event's age and the dead-letter count in its data.
+     * The outbox as a readiness check: up while the relay runs, its database answers and no event was set aside as a
+     * dead letter; down otherwise, since a dead letter waits for someone to look at it. Its data are the figures of
+     * the last count (at most about a second old): the outstanding events, the oldest one's age and the dead letters.
+     * Never queries the database itself, and never throws.
      *
      * @return the check
      */
@@ -130,7 +173,7 @@ public final class OutboxRelay implements EventSource.Relay {
         return new HealthCheck() {
             @Override
             public HealthCheckType type() {
-                return HealthCheckType.LIVENESS;
+                return HealthCheckType.READINESS;
             }
 
             @Override
@@ -140,9 +183,12 @@ public final class OutboxRelay implements EventSource.Relay {
 
             @Override
             public HealthCheckResponse call() {
-                Outbox.Backlog backlog = outbox.backlog();
+                Outbox.Backlog backlog = counted;
+                if (backlog == null) {
+                    return HealthCheckResponse.builder().status(false).build();
+                }
                 return HealthCheckResponse.builder()
-                        .status(true)
+                        .status(running && thread.isAlive() && !stalled && backlog.deadLetters() == 0)
                         .detail("outstanding", backlog.outstanding())
                         .detail("oldestOutstandingAgeMillis", backlog.oldestAge().toMillis())
                         .detail("deadLetters", backlog.deadLetters())

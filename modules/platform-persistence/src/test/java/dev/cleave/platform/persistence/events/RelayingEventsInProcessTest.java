@@ -15,6 +15,9 @@ import dev.cleave.platform.spi.EventCodec;
 import dev.cleave.platform.spi.OutboxRecord;
 import dev.cleave.platform.spi.Subscription;
 import io.helidon.config.Config;
+import io.helidon.health.HealthCheck;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +111,37 @@ class RelayingEventsInProcessTest {
         assertEquals(Outbox.MAX_ATTEMPTS, attempts.get());
         assertEquals(List.of(14L), seenThings());
         await(() -> outbox.backlog().outstanding() == 0);
+    }
+
+    @Test
+    void aRelayIsReadyWithItsFiguresWhileEventsFlowAndNotOnceOneIsSetAside() {
+        subscribe(event -> {
+            throw new IllegalStateException("cannot handle thing " + event.thingId());
+        });
+        OutboxRelay relay = OutboxRelay.start(outbox, transport);
+        relays.add(relay);
+        HealthCheck check = relay.healthCheck();
+        assertEquals(HealthCheckType.READINESS, check.type(), "the outbox is no reason to restart the process");
+        assertEquals(HealthCheckResponse.Status.UP, check.call().status());
+        assertEquals(0L, check.call().details().get("deadLetters"));
+
+        publishInTransaction(13);
+
+        await(() -> check.call().status() == HealthCheckResponse.Status.DOWN);
+        assertEquals(1L, check.call().details().get("deadLetters"));
+        assertEquals(0L, check.call().details().get("outstanding"));
+    }
+
+    @Test
+    void aRelayWhoseDatabaseIsGoneIsNotReadyAndItsCheckThrowsNothing() {
+        OutboxRelay relay = OutboxRelay.start(outbox, transport);
+        relays.add(relay);
+        HealthCheck check = relay.healthCheck();
+
+        publisherDb.close();
+
+        await(() -> check.call().status() == HealthCheckResponse.Status.DOWN);
+        assertTrue(check.call().details().isEmpty(), "no figures it could not count: " + check.call().details());
     }
 
     @Test
