@@ -1,7 +1,6 @@
 package dev.cleave.platform.launch;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import dev.cleave.platform.persistence.ContextDatabase;
@@ -57,11 +56,6 @@ final class ContextWithADatabase implements ContextProvider {
         return new RunningContext() {
             @Override
             public void routing(HttpRouting.Builder routing) {
-            }
-
-            @Override
-            public <T> Optional<T> api(Class<T> api) {
-                return Optional.empty();
             }
 
             @Override

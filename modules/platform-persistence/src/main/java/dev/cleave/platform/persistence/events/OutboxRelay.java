@@ -161,10 +161,11 @@ public final class OutboxRelay implements EventSource.Relay {
     }
 
     /**
-     * The outbox as a readiness check: up while the relay runs, its database answers and no event was set aside as a
-     * dead letter; down otherwise, since a dead letter waits for someone to look at it. Its data are the figures of
-     * the last count (at most about a second old): the outstanding events, the oldest one's age and the dead letters.
-     * Never queries the database itself, and never throws.
+     * The outbox as a readiness check: up while the relay runs and its database answers, down otherwise. Dead
+     * letters make it {@code degraded} (in its data), not down: every replica shares the outbox, so one event set
+     * aside would otherwise take all of them out of service, and the live traffic is not at fault. Its data are the
+     * figures of the last count (at most about a second old): the outstanding events, the oldest one's age, the dead
+     * letters and whether there are any. Never queries the database itself, and never throws.
      *
      * @return the check
      */
@@ -188,7 +189,8 @@ public final class OutboxRelay implements EventSource.Relay {
                     return HealthCheckResponse.builder().status(false).build();
                 }
                 return HealthCheckResponse.builder()
-                        .status(running && thread.isAlive() && !stalled && backlog.deadLetters() == 0)
+                        .status(running && thread.isAlive() && !stalled)
+                        .detail("degraded", backlog.deadLetters() > 0)
                         .detail("outstanding", backlog.outstanding())
                         .detail("oldestOutstandingAgeMillis", backlog.oldestAge().toMillis())
                         .detail("deadLetters", backlog.deadLetters())
