@@ -246,7 +246,7 @@ s = s.replace("    <dependencyManagement>\n        <dependencies>\n",
 open("pom.xml", "w").write(s)
 EOF
 git add -A >/dev/null
-git commit -qm "ping: the modules, in the reactor only" --author "new-context <new-context@localhost>"
+git -c user.name=new-context -c user.email=new-context@localhost commit -qm "ping: the modules, in the reactor only"
 
 say "1. the ping modules are in the reactor but no assembly runs them: the guardrails must say so"
 "${CLEAVE[@]}" mvn -q -DskipTests install -pl '!modules/contract-tests,!architecture-tests' >"$WORK/build1.log" 2>&1 \
@@ -273,7 +273,7 @@ m = m.replace("    requires dev.cleave.order;\n", "    requires dev.cleave.order
 open("app-monolith/src/main/java/module-info.java", "w").write(m)
 EOF
 git add -A >/dev/null
-git commit -qm "ping: in the monolith" --author "new-context <new-context@localhost>"
+git -c user.name=new-context -c user.email=new-context@localhost commit -qm "ping: in the monolith"
 
 say "2. in the monolith: regenerate the architecture files, then every guardrail"
 "${CLEAVE[@]}" mvn -q -DskipTests install -pl '!modules/contract-tests,!architecture-tests' >"$WORK/build2.log" 2>&1 \
