@@ -35,7 +35,10 @@ final class HttpStack {
     private final HealthObserverConfig.Builder health;
 
     private HttpStack(Config config) {
+        // Helidon's own server configuration first (TLS, more sockets, max-concurrent-requests, timeouts work without
+        // code), then what Cleave fixes: the address (PORT and HOST win, as documented), its limits and handlers.
         this.server = WebServer.builder()
+                .config(config.get("server"))
                 .host(host(config))
                 .port(port(config))
                 .maxPayloadSize(HARD_PAYLOAD_LIMIT)

@@ -34,6 +34,16 @@ public final class RunningAssembly implements AutoCloseable {
         return server.port();
     }
 
+    /**
+     * The port a named socket from the {@code server.sockets} configuration listens on.
+     *
+     * @param socket the socket's name
+     * @return the port, or {@code -1} if there is no such socket
+     */
+    public int port(String socket) {
+        return server.port(socket);
+    }
+
     @Override
     public synchronized void close() {
         if (closed) {

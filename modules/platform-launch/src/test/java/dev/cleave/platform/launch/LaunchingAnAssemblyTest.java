@@ -3,10 +3,10 @@ package dev.cleave.platform.launch;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +15,6 @@ import java.util.function.Function;
 import dev.cleave.platform.launch.FakeContext.Greeter;
 import dev.cleave.platform.spi.RemoteApiProvider;
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.helidon.webclient.api.WebClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +110,22 @@ class LaunchingAnAssemblyTest {
     }
 
     @Test
+    void theServerTakesHelidonsOwnServerConfigurationSuchAsASecondSocket() throws IOException {
+        FakeContext context = FakeContext.plain("context", Set.of(), Set.of());
+        Config config = config(Map.of("server.sockets.0.name", "admin",
+                                      "server.sockets.0.port", "0",
+                                      "server.sockets.0.host", "127.0.0.1"));
+        try (RunningAssembly assembly = Launcher.start("test", config, List.of(context))) {
+            int admin = assembly.port("admin");
+
+            assertTrue(admin > 0 && admin != assembly.port(), "a second socket listens: " + admin);
+            try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), admin)) {
+                assertTrue(socket.isConnected());
+            }
+        }
+    }
+
+    @Test
     void contextsStartedBeforeAFailureAreClosedAgain() {
         FakeContext first = FakeContext.plain("first", Set.of(), Set.of());
         FakeContext broken = FakeContext.plain("broken", Set.of(), Set.of(Greeter.class));
@@ -169,15 +184,6 @@ class LaunchingAnAssemblyTest {
     }
 
     private Config config(Map<String, String> more) {
-        Map<String, String> values = new HashMap<>();
-        values.put("server.port", "0");
-        values.put("server.host", "127.0.0.1");
-        values.put("cleave.data-dir", dataDir.toString());
-        values.putAll(more);
-        return Config.builder()
-                .disableEnvironmentVariablesSource()
-                .disableSystemPropertiesSource()
-                .addSource(ConfigSources.create(values))
-                .build();
+        return TestConfigs.assembly(dataDir, more);
     }
 }

@@ -3,7 +3,6 @@ package dev.cleave.platform.launch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -17,7 +16,6 @@ import dev.cleave.platform.spi.Subscription;
 import dev.cleave.platform.testing.Eventually;
 import dev.cleave.platform.web.Json;
 import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
@@ -177,15 +175,7 @@ class ProbingTheHealthOfAnAssemblyTest {
     }
 
     private Config config() {
-        Map<String, String> values = new HashMap<>();
-        values.put("server.port", "0");
-        values.put("server.host", "127.0.0.1");
-        values.put("cleave.data-dir", dataDir.toString());
-        return Config.builder()
-                .disableEnvironmentVariablesSource()
-                .disableSystemPropertiesSource()
-                .addSource(ConfigSources.create(values))
-                .build();
+        return TestConfigs.assembly(dataDir, Map.of());
     }
 
     /** A transport whose every delivery fails, so each event becomes a dead letter after its last attempt. */
