@@ -43,7 +43,12 @@ class ProvisioningAThrowawayPostgresDatabaseTest {
         POSTGRES.emptySchema("user");
         POSTGRES.emptySchema("order");
         try (ContextDatabase users = open("user", "users"); ContextDatabase orders = open("order", "orders")) {
-            IdempotencyRecords.of(users).insert("POST /v1/users", "key-1", stored(), Instant.EPOCH);
+            IdempotencyStore records = IdempotencyRecords.of(users);
+            records.inTransaction(() -> {
+                records.claim("POST /v1/users", "key-1", stored().fingerprint(), Instant.EPOCH);
+                records.complete("POST /v1/users", "key-1", stored());
+                return null;
+            });
 
             assertEquals(Optional.of("201"), IdempotencyRecords.of(users).find("POST /v1/users", "key-1")
                     .map(stored -> String.valueOf(stored.status())));

@@ -12,14 +12,17 @@ import dev.cleave.platform.spi.IdempotencyStore;
 import dev.cleave.platform.spi.IdempotencyStore.StoredReply;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * Safe retries for {@code POST}: a request with an {@code Idempotency-Key} header runs once. Its reply is stored in
- * the same transaction as whatever it created, so after a crash either both exist or neither does. A retry with the
- * same key and the same body gets the stored reply and creates nothing; the same key with another body is refused
- * with 422. Two concurrent requests with one key: one commits, the other is rolled back and replays its reply.
+ * Safe retries for {@code POST}: a request with an {@code Idempotency-Key} header runs once. The key is claimed
+ * before the work runs, and claim, work and reply share one transaction, so after a crash either both exist or
+ * neither does, and a request that fails leaves the key free for a retry. A retry with the same key and the same
+ * body gets the stored reply and creates nothing; the same key with another body is refused with 422. Of concurrent
+ * requests with one key exactly one runs the work; the others wait for it (about two seconds at most) and replay its
+ * reply, or, if it is still in flight then, get 409 with {@code Retry-After}.
  * Replies are kept for at least {@code cleave.idempotency.retention} (default 24 hours), in the database, so keys
  * work across restarts and replicas.
  */
@@ -31,8 +34,9 @@ public final class Idempotency {
 
     private static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
-    // How long a request waits for a concurrent one with the same key to commit before answering 409.
-    private static final Duration CONCURRENT_WAIT = Duration.ofSeconds(5);
+    // How long a request whose claim was refused waits for the other request's reply to be readable.
+    private static final Duration COMMITTED_WAIT = Duration.ofSeconds(1);
+    private static final String RETRY_AFTER_SECONDS = "1";
     private static final int MAX_KEY_LENGTH = 255;
 
     private final IdempotencyStore records;
@@ -95,36 +99,52 @@ public final class Idempotency {
             replay(earlier.get(), fingerprint, response);
             return;
         }
-        Reply reply;
+        // The key is claimed first, in the work's transaction: of concurrent requests with one key exactly one runs
+        // the work, and if that one fails, its rollback frees the key for a retry.
+        Optional<Reply> reply;
         try {
-            reply = records.inTransaction(() -> {
-                Reply fresh = work.apply(body);
-                StoredReply stored = new StoredReply(fingerprint, fresh.status(), fresh.location(), fresh.etag(),
-                                           fresh.body());
-                if (!records.insert(scope, checkedKey, stored, clock.instant())) {
-                    throw new KeyTakenConcurrently();
+            reply = records.inTransaction(() -> switch (records.claim(scope, checkedKey, fingerprint,
+                                                                      clock.instant())) {
+                case CLAIMED -> {
+                    Reply fresh = work.apply(body);
+                    records.complete(scope, checkedKey, new StoredReply(fingerprint, fresh.status(), fresh.location(),
+                                                                        fresh.etag(), fresh.body()));
+                    yield Optional.of(fresh);
                 }
-                return fresh;
+                case TAKEN -> Optional.empty();
+                case IN_FLIGHT -> throw new KeyInFlight();
             });
-        } catch (KeyTakenConcurrently e) {
-            replay(awaitConcurrent(scope, checkedKey), fingerprint, response);
+        } catch (KeyInFlight e) {
+            throw inFlight();
+        }
+        if (reply.isEmpty()) {
+            replay(committedReply(scope, checkedKey), fingerprint, response);
             return;
         }
-        reply.send(response);
+        reply.get().send(response);
         purgeNowAndThen();
     }
 
-    private StoredReply awaitConcurrent(String scope, String key) {
-        Instant deadline = clock.instant().plus(CONCURRENT_WAIT);
-        while (clock.instant().isBefore(deadline)) {
+    // A claim refused as taken waited for the other request to commit, so its reply is there; should it be purged
+    // or not yet visible in between, the answer is the in-flight one after a short wait.
+    private StoredReply committedReply(String scope, String key) {
+        Instant deadline = clock.instant().plus(COMMITTED_WAIT);
+        while (true) {
             Optional<StoredReply> stored = records.find(scope, key);
             if (stored.isPresent()) {
                 return stored.get();
             }
+            if (!clock.instant().isBefore(deadline)) {
+                throw inFlight();
+            }
             pause();
         }
-        throw HttpProblem.of(ProblemType.CONFLICT,
-                             "A request with this Idempotency-Key is still being processed; retry later.");
+    }
+
+    private static HttpProblem inFlight() {
+        return HttpProblem.of(ProblemType.CONFLICT,
+                              "A request with this Idempotency-Key is still being processed; retry later.",
+                              HeaderValues.create(HeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS));
     }
 
     private static void replay(StoredReply stored, String fingerprint, ServerResponse response) {
@@ -161,9 +181,9 @@ public final class Idempotency {
         }
     }
 
-    /** Rolls the transaction back: another request with the same key committed first. */
-    private static final class KeyTakenConcurrently extends RuntimeException {
-        KeyTakenConcurrently() {
+    /** Rolls the transaction back: another request with the same key is still in flight. */
+    private static final class KeyInFlight extends RuntimeException {
+        KeyInFlight() {
             super(null, null, false, false);
         }
     }

@@ -65,11 +65,18 @@ final class OrderApiFixture implements AutoCloseable {
      * Starts the order context into a routing, with the platform's problem handlers, as an assembly does.
      */
     static OrderApiFixture start(HttpRouting.Builder routing, UserDirectory users) {
+        return start(routing, users, Config.empty());
+    }
+
+    /**
+     * Starts the order context with a configuration of the test's, e.g. one naming a PostgreSQL database.
+     */
+    static OrderApiFixture start(HttpRouting.Builder routing, UserDirectory users, Config config) {
         try {
             Path dataDir = Files.createTempDirectory("order-routing");
             OrderContextProvider provider = new OrderContextProvider();
             RunningContext context = provider.start(
-                    ContextSetup.of(Config.empty(), dataDir, provider, Map.of(UserDirectory.class, users)));
+                    ContextSetup.of(config, dataDir, provider, Map.of(UserDirectory.class, users)));
             context.routing(routing);
             ProblemHandlers.install(routing);
             return new OrderApiFixture(dataDir, context);

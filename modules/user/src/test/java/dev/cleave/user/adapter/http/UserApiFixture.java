@@ -67,10 +67,18 @@ final class UserApiFixture implements AutoCloseable {
      * Starts the context on a new database and adds its routes and the platform's error handlers to a routing.
      */
     static UserApiFixture start(HttpRouting.Builder routing) {
+        return start(routing, Config.empty());
+    }
+
+    /**
+     * Starts the context with a configuration of the test's, e.g. one naming a PostgreSQL database, and adds its
+     * routes and the platform's error handlers to a routing.
+     */
+    static UserApiFixture start(HttpRouting.Builder routing, Config config) {
         try {
             Path dataDir = Files.createTempDirectory("user-api");
             UserContextProvider provider = new UserContextProvider();
-            RunningContext context = provider.start(ContextSetup.of(Config.empty(), dataDir, provider, Map.of()));
+            RunningContext context = provider.start(ContextSetup.of(config, dataDir, provider, Map.of()));
             context.routing(routing);
             ProblemHandlers.install(routing);
             return new UserApiFixture(dataDir, context);
