@@ -3,15 +3,11 @@ package dev.cleave.order.adapter.http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cleave.order.adapter.http.OrderApiFixture.Reply;
+import dev.cleave.platform.testing.AllAtOnce;
 import dev.cleave.platform.web.Idempotency;
 import io.helidon.config.Config;
 import io.helidon.http.HeaderNames;
@@ -78,7 +74,7 @@ abstract class AbstractRetryingAnOrderWithOneIdempotencyKeyTest {
         String key = UUID.randomUUID().toString();
         String body = anOrder(user);
 
-        List<Reply> replies = race(() -> postWithKey(key, body));
+        List<Reply> replies = AllAtOnce.race(RACERS, () -> postWithKey(key, body));
 
         List<Reply> created = new ArrayList<>();
         for (Reply reply : replies) {
@@ -138,32 +134,5 @@ abstract class AbstractRetryingAnOrderWithOneIdempotencyKeyTest {
         JsonNode problem = assertProblem(reply, Status.CONFLICT_409, "conflict");
         assertTrue(problem.path("detail").asText().contains("Idempotency-Key"), reply.body());
         assertNotNull(reply.header(HeaderNames.RETRY_AFTER), reply.body());
-    }
-
-    // All racers wait at a gate, then send at once.
-    private static List<Reply> race(Callable<Reply> attempt) throws Exception {
-        CountDownLatch ready = new CountDownLatch(RACERS);
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
-        try {
-            List<Future<Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < RACERS; i++) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return attempt.call();
-                }));
-            }
-            ready.await();
-            go.countDown();
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> future : futures) {
-                replies.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-            pool.awaitTermination(10, TimeUnit.SECONDS);
-        }
     }
 }

@@ -3,13 +3,9 @@ package dev.cleave.user.adapter.http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.cleave.platform.testing.AllAtOnce;
 import dev.cleave.platform.web.Idempotency;
 import dev.cleave.user.adapter.http.UserApiFixture.Reply;
 import io.helidon.config.Config;
@@ -76,7 +72,7 @@ abstract class AbstractRetryingARegistrationWithOneIdempotencyKeyTest {
         String key = UUID.randomUUID().toString();
         String body = user("Racer", uniqueEmail("racer"));
 
-        List<Reply> replies = race(() -> postWithKey(key, body));
+        List<Reply> replies = AllAtOnce.race(RACERS, () -> postWithKey(key, body));
 
         List<Reply> created = new ArrayList<>();
         for (Reply reply : replies) {
@@ -132,32 +128,5 @@ abstract class AbstractRetryingARegistrationWithOneIdempotencyKeyTest {
         assertProblem(reply, Status.CONFLICT_409, "conflict", "Conflict");
         assertTrue(reply.json().path("detail").asText().contains("Idempotency-Key"), reply::toString);
         assertNotNull(reply.header(HeaderNames.RETRY_AFTER), reply::toString);
-    }
-
-    // All racers wait at a gate, then send at once.
-    private static List<Reply> race(Callable<Reply> attempt) throws Exception {
-        CountDownLatch ready = new CountDownLatch(RACERS);
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
-        try {
-            List<Future<Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < RACERS; i++) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return attempt.call();
-                }));
-            }
-            ready.await();
-            go.countDown();
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> future : futures) {
-                replies.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-            pool.awaitTermination(10, TimeUnit.SECONDS);
-        }
     }
 }
