@@ -17,7 +17,8 @@ import io.helidon.config.ConfigSources;
  *
  * <p>Documented variables: {@code PORT}, {@code HOST}, {@code CLEAVE_DATA_DIR}, {@code CLEAVE_TRAINING_RUN},
  * {@code CLEAVE_AMQP_URL} and {@code CLEAVE_EVENTS_NAMESPACE} (the broker, and the prefix of its exchanges and queues);
- * {@code CLEAVE_<CONTEXT>_DB_URL}, {@code _USER}, {@code _PASSWORD}, {@code _POOL_SIZE} for a context's database;
+ * {@code CLEAVE_<CONTEXT>_DB_URL}, {@code _USER}, {@code _PASSWORD}, {@code _POOL_SIZE}, {@code _CONNECTION_WAIT},
+ * {@code _STATEMENT_TIMEOUT}, {@code _IDLE_IN_TRANSACTION_TIMEOUT} (milliseconds) for a context's database;
  * {@code <SERVICE>_SERVICE_URL} for where a remote context answers (e.g. {@code USER_SERVICE_URL}).
  */
 final class Settings {
@@ -29,7 +30,8 @@ final class Settings {
             "CLEAVE_TRAINING_RUN", "cleave.training-run",
             "CLEAVE_AMQP_URL", "cleave.events.amqp.url",
             "CLEAVE_EVENTS_NAMESPACE", "cleave.events.namespace");
-    private static final Pattern DATABASE = Pattern.compile("CLEAVE_([A-Z0-9]+)_DB_(URL|USER|PASSWORD|POOL_SIZE)");
+    private static final Pattern DATABASE = Pattern.compile(
+            "CLEAVE_([A-Z0-9]+)_DB_(URL|USER|PASSWORD|POOL_SIZE|CONNECTION_WAIT|STATEMENT_TIMEOUT|IDLE_IN_TRANSACTION_TIMEOUT)");
     private static final Pattern SERVICE_URL = Pattern.compile("([A-Z0-9]+)_SERVICE_URL");
 
     private Settings() {
@@ -51,9 +53,15 @@ final class Settings {
                 .build();
         // 0 lets the system choose a free port.
         requireWhole(config.get("server.port"), "PORT", 0, 65_535);
-        config.get("cleave").asNodeList().orElse(List.of()).forEach(context -> requireWhole(
-                context.get("db").get("pool-size"),
-                "CLEAVE_" + context.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_DB_POOL_SIZE", 1, 1_000));
+        config.get("cleave").asNodeList().orElse(List.of()).forEach(context -> {
+            String prefix = "CLEAVE_" + context.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_DB_";
+            Config db = context.get("db");
+            requireWhole(db.get("pool-size"), prefix + "POOL_SIZE", 1, 1_000);
+            // Hikari waits at least 250 ms for a connection.
+            requireWhole(db.get("connection-wait"), prefix + "CONNECTION_WAIT", 250, 60_000);
+            requireWhole(db.get("statement-timeout"), prefix + "STATEMENT_TIMEOUT", 0, 3_600_000);
+            requireWhole(db.get("idle-in-transaction-timeout"), prefix + "IDLE_IN_TRANSACTION_TIMEOUT", 0, 3_600_000);
+        });
         return config;
     }
 

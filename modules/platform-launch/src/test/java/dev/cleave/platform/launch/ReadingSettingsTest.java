@@ -25,12 +25,18 @@ class ReadingSettingsTest {
         Map<String, String> explicit = Settings.explicit(Map.of(
                 "CLEAVE_ORDER_DB_URL", "jdbc:postgresql://db/cleave",
                 "CLEAVE_ORDER_DB_POOL_SIZE", "4",
+                "CLEAVE_ORDER_DB_CONNECTION_WAIT", "500",
+                "CLEAVE_ORDER_DB_STATEMENT_TIMEOUT", "10000",
+                "CLEAVE_ORDER_DB_IDLE_IN_TRANSACTION_TIMEOUT", "20000",
                 "CLEAVE_USER_DB_PASSWORD", "secret",
                 "USER_SERVICE_URL", "http://users:8081",
                 "UNRELATED", "x"));
 
         assertEquals(Map.of("cleave.order.db.url", "jdbc:postgresql://db/cleave",
                             "cleave.order.db.pool-size", "4",
+                            "cleave.order.db.connection-wait", "500",
+                            "cleave.order.db.statement-timeout", "10000",
+                            "cleave.order.db.idle-in-transaction-timeout", "20000",
                             "cleave.user.db.password", "secret",
                             "cleave.remote.user.url", "http://users:8081"), explicit);
     }
@@ -63,6 +69,16 @@ class ReadingSettingsTest {
 
         assertEquals("CLEAVE_ORDER_DB_POOL_SIZE (cleave.order.db.pool-size) must be a whole number from 1 to 1000,"
                      + " not '0'", e.getMessage());
+    }
+
+    @Test
+    void aConnectionWaitShorterThanThePoolAllowsFailsNamingTheVariable() {
+        Settings.InvalidSettingException e = assertThrows(
+                Settings.InvalidSettingException.class,
+                () -> Settings.load(Map.of("CLEAVE_USER_DB_CONNECTION_WAIT", "100")));
+
+        assertEquals("CLEAVE_USER_DB_CONNECTION_WAIT (cleave.user.db.connection-wait) must be a whole number from 250"
+                     + " to 60000, not '100'", e.getMessage());
     }
 
     @Test

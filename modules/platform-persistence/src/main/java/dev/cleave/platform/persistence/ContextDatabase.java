@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +17,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.cleave.platform.api.UnavailableException;
 import dev.cleave.platform.spi.ContextSetup;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheck;
@@ -33,6 +35,11 @@ import org.flywaydb.core.Flyway;
 public final class ContextDatabase implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(ContextDatabase.class.getName());
     private static final int DEFAULT_POOL_SIZE = 10;
+    // A request that cannot get a connection soon is answered 503 with Retry-After rather than kept waiting.
+    private static final long DEFAULT_CONNECTION_WAIT_MILLIS = 1_000;
+    private static final long DEFAULT_STATEMENT_TIMEOUT_MILLIS = 30_000;
+    private static final long DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MILLIS = 60_000;
+    private static final Duration RETRY_AFTER_BUSY = Duration.ofSeconds(1);
 
     private final String context;
     private final HikariDataSource dataSource;
@@ -81,7 +88,14 @@ public final class ContextDatabase implements AutoCloseable {
         db.get("password").asString().ifPresent(hikari::setPassword);
         hikari.setMaximumPoolSize(db.get("pool-size").asInt().orElse(DEFAULT_POOL_SIZE));
         hikari.setSchema(schema);
-        hikari.setConnectionTimeout(5_000);
+        hikari.setConnectionTimeout(db.get("connection-wait").asLong().orElse(DEFAULT_CONNECTION_WAIT_MILLIS));
+        if (url.startsWith("jdbc:postgresql:")) {
+            // Neither a runaway statement nor a transaction left open can hold a connection, or locks, for long.
+            hikari.addDataSourceProperty("options", "-c statement_timeout="
+                    + db.get("statement-timeout").asLong().orElse(DEFAULT_STATEMENT_TIMEOUT_MILLIS)
+                    + " -c idle_in_transaction_session_timeout="
+                    + db.get("idle-in-transaction-timeout").asLong().orElse(DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MILLIS));
+        }
         hikari.setInitializationFailTimeout(10_000);
 
         // The context's own tables first (on a new database its schema is still empty), then the platform's
@@ -134,7 +148,8 @@ public final class ContextDatabase implements AutoCloseable {
      * @param work the work
      * @param <T>  the result type
      * @return the work's result
-     * @throws DataAccessException if the database fails
+     * @throws DataAccessException  if the database fails
+     * @throws UnavailableException if no connection is free within the wait ({@code cleave.<context>.db.connection-wait})
      */
     public <T> T inTransaction(SqlWork<T> work) {
         Connection ambient = current.get();
@@ -156,7 +171,7 @@ public final class ContextDatabase implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new DataAccessException(context + " database: transaction failed", e);
+            throw failure(e, "transaction failed");
         }
     }
 
@@ -167,7 +182,8 @@ public final class ContextDatabase implements AutoCloseable {
      * @param work the work
      * @param <T>  the result type
      * @return the work's result
-     * @throws DataAccessException if the database fails
+     * @throws DataAccessException  if the database fails
+     * @throws UnavailableException if no connection is free within the wait ({@code cleave.<context>.db.connection-wait})
      */
     public <T> T read(SqlWork<T> work) {
         Connection ambient = current.get();
@@ -177,8 +193,17 @@ public final class ContextDatabase implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new DataAccessException(context + " database: query failed", e);
+            throw failure(e, "query failed");
         }
+    }
+
+    // No connection within the wait: the pool is busy or the database away, which a client may retry shortly.
+    private RuntimeException failure(SQLException e, String what) {
+        if (e instanceof SQLTransientConnectionException) {
+            return new UnavailableException("The service is busy; retry shortly.", RETRY_AFTER_BUSY,
+                                            new DataAccessException(context + " database: no connection", e));
+        }
+        return new DataAccessException(context + " database: " + what, e);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.cleave.platform.api.UnavailableException;
 import dev.cleave.platform.persistence.DataAccessException;
 import dev.cleave.platform.spi.EventSource;
 import dev.cleave.platform.spi.EventTransport;
@@ -94,7 +95,7 @@ public final class OutboxRelay implements EventSource.Relay {
                 if (claimed < BATCH) {
                     idlePoll = awaitWork(idlePoll);
                 }
-            } catch (TransportUnavailableException | DataAccessException e) {
+            } catch (TransportUnavailableException | DataAccessException | UnavailableException e) {
                 if (e instanceof DataAccessException) {
                     stalled = true;
                     counted = null;
