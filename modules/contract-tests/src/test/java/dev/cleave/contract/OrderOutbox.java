@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,6 +41,16 @@ final class OrderOutbox {
                       "CLEAVE_ORDER_DB_PASSWORD", postgres.password("order"));
     }
 
+    /**
+     * What puts an assembly's order context on the fixture's database reached through another local port, e.g. a
+     * {@link TcpProxy} in front of PostgreSQL that a test cuts.
+     */
+    Map<String, String> environment(int port) {
+        Map<String, String> environment = new HashMap<>(environment());
+        environment.put("CLEAVE_ORDER_DB_URL", postgres.url().replaceFirst("//[^/]+/", "//127.0.0.1:" + port + "/"));
+        return Map.copyOf(environment);
+    }
+
     /** How many events of a type the order context published about one order. */
     long published(String type, long orderId) {
         try (Connection connection = postgres.connect("order");
@@ -64,7 +75,12 @@ final class OrderOutbox {
      * @return the order as last read
      */
     JsonNode awaitCancelledOnceForDeletedUser(Api api, long orderId) {
-        Eventually.awaitEquals("order " + orderId + " to be cancelled", WITHIN, "CANCELLED",
+        return awaitCancelledOnceForDeletedUser(api, orderId, WITHIN);
+    }
+
+    /** As {@link #awaitCancelledOnceForDeletedUser(Api, long)}, waiting up to {@code within} for the cancel. */
+    JsonNode awaitCancelledOnceForDeletedUser(Api api, long orderId, Duration within) {
+        Eventually.awaitEquals("order " + orderId + " to be cancelled", within, "CANCELLED",
                                () -> api.get("/v1/orders/" + orderId).json().get("status").asText());
         JsonNode seen = api.get("/v1/orders/" + orderId).json();
         assertEquals("USER_DELETED", seen.get("cancellationReason").asText(), seen::toString);

@@ -23,8 +23,8 @@ import io.helidon.config.Config;
  * @param reconnectDelay    the first pause after a failed connection attempt ({@code amqp.reconnect-delay}); it
  *                          doubles after each further failure
  * @param maxReconnectDelay the longest pause between connection attempts ({@code amqp.max-reconnect-delay})
- * @param redeliveryDelay   the pause before a failed message is handed back, times its attempts so far
- *                          ({@code amqp.redelivery-delay}), so a passing fault gets a little time to pass
+ * @param redeliveryDelay   the first pause before a failed message is tried again ({@code amqp.redelivery-delay});
+ *                          it doubles after each further failure, with jitter, up to 30 s
  */
 record AmqpSettings(URI url,
                     String namespace,

@@ -14,6 +14,8 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Delivery;
+import dev.cleave.platform.spi.Backoff;
+import dev.cleave.platform.spi.Faults;
 import dev.cleave.platform.spi.Subscription;
 
 /**
@@ -25,8 +27,9 @@ import dev.cleave.platform.spi.Subscription;
  * with a routing key no queue binds: the marker lands in the stream after every event that found no queue before
  * the binding. The stream is read from its start up to the marker, and a moment past it for an event that raced
  * the binding; each event of a subscribed type is applied through the inbox, so one the queue also holds, or one
- * a cut-short catch-up applied before, has no second effect. An event that keeps failing is moved to the queue's
- * dead-letter queue, as the queue's own consumer would.
+ * a cut-short catch-up applied before, has no second effect. Failures follow the queue's consumer's rules
+ * ({@link EventConsumer}): a passing fault is retried without limit while the connection lasts, and an event that
+ * keeps failing otherwise is moved to the queue's dead-letter queue.
  */
 final class CatchUp {
     private static final System.Logger LOGGER = System.getLogger(CatchUp.class.getName());
@@ -150,15 +153,32 @@ final class CatchUp {
             deadLetter(channel, delivery, "cannot be read (" + e.getMessage() + ")", null);
             return false;
         }
-        for (int attempt = 1; ; attempt++) {
+        // The queue's consumer's rules: passing faults retried without limit and uncounted, poison a few times.
+        Backoff passing = Backoff.from(settings.redeliveryDelay());
+        Backoff poison = Backoff.from(settings.redeliveryDelay());
+        int attempt = 0;
+        while (true) {
             try {
                 return event.handleOnce();
             } catch (RuntimeException e) {
-                if (attempt >= settings.maxAttempts()) {
+                Duration pause;
+                if (Faults.isPassing(e)) {
+                    pause = passing.next();
+                    LOGGER.log(Level.WARNING, queue.name() + ": catching up on " + properties.getType() + " "
+                                              + properties.getMessageId() + " met a passing fault ("
+                                              + Faults.reason(e) + "); retrying in " + pause.toMillis() + " ms");
+                } else if (++attempt >= settings.maxAttempts()) {
                     deadLetter(channel, delivery, "failed " + attempt + " times", e);
                     return false;
+                } else {
+                    pause = poison.next();
                 }
-                Thread.sleep(settings.redeliveryDelay().multipliedBy(attempt));
+                if (!Backoff.sleep(pause, connection::isOpen)) {
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException("stopped while catching up " + queue.name());
+                    }
+                    throw new IOException("the connection closed while catching up " + queue.name());
+                }
             }
         }
     }

@@ -23,6 +23,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
+import dev.cleave.platform.spi.Backoff;
+import dev.cleave.platform.spi.Faults;
 import dev.cleave.platform.spi.Inbox;
 import dev.cleave.platform.spi.OutboxRecord;
 import dev.cleave.platform.spi.Subscription;
@@ -38,9 +40,14 @@ import dev.cleave.platform.spi.Subscription;
  * fails, the lane applies the batch's messages again one by one, each in its own transaction, so a failing message
  * is retried or set aside alone and the others are applied.
  *
- * <p>A failed message is handed back to the queue for another attempt; on its last attempt it is rejected to the
- * dead-letter queue instead, and logged. A message that cannot be read as the subscribed event goes there at once.
- * Either way the messages behind it keep flowing.
+ * <p>A message is never handed back to the queue for another attempt: the quorum queue would count each return
+ * toward its delivery limit. The lane keeps it and tries again, with a growing pause and jitter: after a passing fault
+ * ({@link Faults#isPassing}: the database or what the handler calls cannot answer) without limit and counting no
+ * attempt, until it applies or the consumer stops; after any other failure (poison) up to
+ * {@link AmqpSettings#maxAttempts()} attempts, counting those of earlier deliveries, and then it goes to the
+ * dead-letter queue, and is logged. A message that cannot be read as the subscribed event goes there at once.
+ * Either way the messages of other lanes keep flowing, and those behind it in its lane follow once it is settled,
+ * so one aggregate's events stay in order.
  */
 final class EventConsumer extends DefaultConsumer {
     private static final System.Logger LOGGER = System.getLogger(EventConsumer.class.getName());
@@ -54,6 +61,7 @@ final class EventConsumer extends DefaultConsumer {
     private final AmqpSettings settings;
     private final Runnable onLost;
     private final List<Lane> lanes;
+    private volatile boolean stopped;
 
     /**
      * @param onLost called when the broker stops this consumer on its own (its queue deleted, a channel error), so
@@ -75,8 +83,14 @@ final class EventConsumer extends DefaultConsumer {
     /** Stops the lanes; what they have not started is delivered again on the next channel. */
     void stop() {
         // No interrupts: an interrupted JDBC call can damage an embedded database. Queued work sees the channel
-        // closed and leaves the message to be delivered again.
+        // closed and leaves the message to be delivered again; a lane waiting to retry notices within its slice.
+        stopped = true;
         lanes.forEach(lane -> lane.executor.shutdown());
+    }
+
+    /** Whether the lanes should go on: not stopped, and the channel (to acknowledge on) still open. */
+    private boolean running() {
+        return !stopped && getChannel().isOpen();
     }
 
     @Override
@@ -146,7 +160,7 @@ final class EventConsumer extends DefaultConsumer {
     }
 
     private void handle(List<Message> batch) {
-        if (!getChannel().isOpen()) {
+        if (!running()) {
             return; // the broker hands them out again on the next channel
         }
         try {
@@ -191,28 +205,49 @@ final class EventConsumer extends DefaultConsumer {
         }
     }
 
-    /** Applies the batch in one transaction, acknowledging after the commit; on failure, one message at a time. */
+    /**
+     * Applies the batch in one transaction, acknowledging after the commit. A passing fault retries the whole batch
+     * after a pause; any other failure applies its messages one at a time, so only the failing one is held.
+     */
     private void apply(List<Pending> batch) throws IOException {
         if (batch.isEmpty()) {
+            return;
+        }
+        if (batch.size() > 1 && !appliedTogether(batch)) {
+            LOGGER.log(Level.DEBUG, queue.name() + ": a batch of " + batch.size() + " failed; applying its events"
+                                    + " one by one");
+            for (Pending one : batch) {
+                if (!running()) {
+                    return;
+                }
+                applyAlone(one);
+            }
             return;
         }
         if (batch.size() == 1) {
             applyAlone(batch.getFirst());
             return;
         }
-        try {
-            inOneTransaction(batch);
-        } catch (RuntimeException e) {
-            LOGGER.log(Level.DEBUG, queue.name() + ": a batch of " + batch.size() + " failed; applying its events"
-                                    + " one by one", e);
-            for (Pending one : batch) {
-                applyAlone(one);
-            }
-            return;
-        }
         for (Pending one : batch) {
             getChannel().basicAck(one.tag(), false);
         }
+    }
+
+    /** Whether the batch committed in one transaction; retried while a passing fault stops it. */
+    private boolean appliedTogether(List<Pending> batch) {
+        Backoff backoff = Backoff.from(settings.redeliveryDelay());
+        while (running()) {
+            try {
+                inOneTransaction(batch);
+                return true;
+            } catch (RuntimeException e) {
+                if (!Faults.isPassing(e)) {
+                    return false;
+                }
+                passing(batch.getFirst().event().record(), e, backoff);
+            }
+        }
+        return false;
     }
 
     /** Applies the events in order in one transaction of the consumer's inbox, which each event's joins. */
@@ -229,28 +264,50 @@ final class EventConsumer extends DefaultConsumer {
         });
     }
 
+    /**
+     * Applies one message, retrying in the lane: without limit after passing faults, up to the last attempt after
+     * poison, which then goes to the dead-letter queue. Left unacknowledged if the consumer stops meanwhile.
+     */
     private void applyAlone(Pending one) throws IOException {
-        try {
-            one.event().handleOnce();
-        } catch (RuntimeException e) {
-            failed(one.tag(), one.event().record(), one.attemptsBefore() + 1, e);
-            return;
+        Backoff passing = Backoff.from(settings.redeliveryDelay());
+        Backoff poison = Backoff.from(settings.redeliveryDelay());
+        int attempt = one.attemptsBefore();
+        while (running()) {
+            try {
+                one.event().handleOnce();
+                getChannel().basicAck(one.tag(), false);
+                return;
+            } catch (RuntimeException e) {
+                if (Faults.isPassing(e)) {
+                    passing(one.event().record(), e, passing);
+                    continue;
+                }
+                attempt++;
+                if (attempt >= settings.maxAttempts()) {
+                    giveUp(one.tag(), one.event().record(), attempt, e);
+                    return;
+                }
+                LOGGER.log(Level.WARNING, queue.name() + ": handling " + one.event().record().type() + " "
+                                          + one.event().record().eventId() + " failed (attempt " + attempt + " of "
+                                          + settings.maxAttempts() + "); it will be retried", e);
+                Backoff.sleep(poison.next(), this::running);
+            }
         }
-        getChannel().basicAck(one.tag(), false);
     }
 
-    private void failed(long tag, OutboxRecord record, int attempt, RuntimeException failure) throws IOException {
-        String what = queue.name() + ": handling " + record.type() + " " + record.eventId();
-        if (attempt >= settings.maxAttempts()) {
-            LOGGER.log(Level.ERROR, what + " failed " + attempt + " times; moved to the dead-letter queue "
-                                    + deadLetterQueue, failure);
-            getChannel().basicReject(tag, false);
-            return;
-        }
-        LOGGER.log(Level.WARNING, what + " failed (attempt " + attempt + " of " + settings.maxAttempts()
-                                  + "); it will be retried", failure);
-        pause(settings.redeliveryDelay().multipliedBy(attempt));
-        getChannel().basicNack(tag, false, true);
+    // A passing fault: logged in one line (no stack trace, it is expected), then a growing pause, counting nothing.
+    private void passing(OutboxRecord record, RuntimeException failure, Backoff backoff) {
+        Duration pause = backoff.next();
+        LOGGER.log(Level.WARNING, queue.name() + ": handling " + record.type() + " " + record.eventId()
+                                  + " met a passing fault (" + Faults.reason(failure) + "); retrying in "
+                                  + pause.toMillis() + " ms, no attempt counted");
+        Backoff.sleep(pause, this::running);
+    }
+
+    private void giveUp(long tag, OutboxRecord record, int attempt, RuntimeException failure) throws IOException {
+        LOGGER.log(Level.ERROR, queue.name() + ": handling " + record.type() + " " + record.eventId() + " failed "
+                                + attempt + " times; moved to the dead-letter queue " + deadLetterQueue, failure);
+        getChannel().basicReject(tag, false);
     }
 
     @Override
@@ -326,11 +383,4 @@ final class EventConsumer extends DefaultConsumer {
         return headers != null && headers.get(DELIVERY_COUNT) instanceof Number count ? count.intValue() : 0;
     }
 
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

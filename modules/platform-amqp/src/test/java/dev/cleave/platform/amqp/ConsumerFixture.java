@@ -3,6 +3,7 @@ package dev.cleave.platform.amqp;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,22 @@ final class ConsumerFixture implements AutoCloseable {
                                           return insert.executeUpdate();
                                       }
                                   }));
+    }
+
+    /**
+     * Handles {@link ParcelShipped} as {@link #shipped()} does, after its database failed the first {@code faults}
+     * tries of each event the way PostgreSQL fails a lost connection (SQL state 08006): a passing fault.
+     */
+    Subscription<ParcelShipped> shippedAfterPassingFaults(int faults) {
+        Subscription<ParcelShipped> shipped = shipped();
+        return new Subscription<>(shipped.inbox(), BrokerFixture.PUBLISHER, ParcelShipped.class, event -> {
+            if (failures.computeIfAbsent(event.eventId(), id -> new AtomicInteger()).incrementAndGet() <= faults) {
+                database.inTransaction(connection -> {
+                    throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
+                });
+            }
+            shipped.handler().accept(event);
+        });
     }
 
     Subscription<ParcelLost> lost() {

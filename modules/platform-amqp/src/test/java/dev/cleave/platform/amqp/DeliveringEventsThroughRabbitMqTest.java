@@ -1,5 +1,6 @@
 package dev.cleave.platform.amqp;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,6 +124,41 @@ class DeliveringEventsThroughRabbitMqTest extends BrokerAndConsumerTest {
         transport.deliver(PUBLISHER, List.of(row(5, afterwards)));
         awaitEquals("effects of a later event", 1, () -> consumer.effects(afterwards));
         assertEquals(5, consumer.failures(poison), "a dead letter is not retried");
+    }
+
+    @Test
+    void aPassingFaultIsRetriedInItsLaneUncountedUntilTheEventAppliesAndNothingIsDeadLettered() {
+        EventTransport transport = broker.transport();
+        transport.subscribe(List.of(consumer.shippedAfterPassingFaults(8)));
+        await("connected", () -> ready(transport));
+        ParcelShipped event = ParcelShipped.of(1);
+
+        transport.deliver(PUBLISHER, List.of(row(1, event)));
+
+        awaitEquals("effects of the event", 1, () -> consumer.effects(event));
+        assertEquals(9, consumer.failures(event), "eight passing faults, then applied");
+        assertEquals(0L, broker.messages(broker.deadLetterQueue(ConsumerFixture.NAME)), "dead letters");
+        awaitEquals("messages left", 0L, () -> broker.messages(broker.queue(ConsumerFixture.NAME)));
+    }
+
+    @Test
+    void aConsumerRetryingAfterAPassingFaultStopsAtOnceAndLeavesTheMessageQueued() {
+        EventTransport transport = broker.transport();
+        transport.subscribe(List.of(consumer.shippedAfterPassingFaults(Integer.MAX_VALUE)));
+        await("connected", () -> ready(transport));
+        ParcelShipped event = ParcelShipped.of(1);
+        transport.deliver(PUBLISHER, List.of(row(1, event)));
+        // Past the first pauses, so the lane waits the longer ones between its tries.
+        await("several tries", () -> consumer.failures(event) >= 8);
+
+        long stopping = System.nanoTime();
+        transport.close();
+        Duration stopped = Duration.ofNanos(System.nanoTime() - stopping);
+
+        assertTrue(stopped.compareTo(Duration.ofSeconds(3)) < 0, "stopping took " + stopped.toMillis() + " ms");
+        assertEquals(0, consumer.effects(event));
+        assertEquals(0L, broker.messages(broker.deadLetterQueue(ConsumerFixture.NAME)), "dead letters");
+        awaitEquals("the message back in its queue", 1L, () -> broker.messages(broker.queue(ConsumerFixture.NAME)));
     }
 
     @Test

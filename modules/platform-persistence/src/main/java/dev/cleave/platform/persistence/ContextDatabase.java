@@ -150,6 +150,7 @@ public final class ContextDatabase implements AutoCloseable {
      * @return the work's result
      * @throws DataAccessException  if the database fails
      * @throws UnavailableException if no connection is free within the wait ({@code cleave.<context>.db.connection-wait})
+     *                              or the database fails in a passing way ({@link SqlStates#isPassing})
      */
     public <T> T inTransaction(SqlWork<T> work) {
         Connection ambient = current.get();
@@ -164,14 +165,37 @@ public final class ContextDatabase implements AutoCloseable {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollback(connection, e);
                 throw e;
             } finally {
                 current.remove();
-                connection.setAutoCommit(true);
+                restoreAutoCommit(connection);
             }
         } catch (SQLException e) {
             throw failure(e, "transaction failed");
+        }
+    }
+
+    // A connection that broke (the pool then closes it) cannot roll back: the failure that broke it is what counts,
+    // as it tells a passing fault from another, so the rollback's own failure is only added to it.
+    private static void rollback(Connection connection, Exception failure) {
+        try {
+            if (!connection.isClosed()) {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    // Not worth a failure of its own: the pool resets the auto-commit of every connection handed back anyway.
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            if (!connection.isClosed()) {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            LOGGER.log(Level.DEBUG, "restoring auto-commit failed", e);
         }
     }
 
@@ -184,6 +208,7 @@ public final class ContextDatabase implements AutoCloseable {
      * @return the work's result
      * @throws DataAccessException  if the database fails
      * @throws UnavailableException if no connection is free within the wait ({@code cleave.<context>.db.connection-wait})
+     *                              or the database fails in a passing way ({@link SqlStates#isPassing})
      */
     public <T> T read(SqlWork<T> work) {
         Connection ambient = current.get();
@@ -197,11 +222,18 @@ public final class ContextDatabase implements AutoCloseable {
         }
     }
 
-    // No connection within the wait: the pool is busy or the database away, which a client may retry shortly.
+    // No connection within the wait (the pool is busy or the database away), or another passing fault: a client,
+    // or an event's consumer, may retry shortly. The one place SQL failures are told apart, so the SPI's Faults can
+    // decide by UnavailableException alone.
     private RuntimeException failure(SQLException e, String what) {
         if (e instanceof SQLTransientConnectionException) {
             return new UnavailableException("The service is busy; retry shortly.", RETRY_AFTER_BUSY,
                                             new DataAccessException(context + " database: no connection", e));
+        }
+        if (SqlStates.isPassing(e)) {
+            return new UnavailableException("The service cannot reach its data right now; retry shortly.",
+                                            RETRY_AFTER_BUSY,
+                                            new DataAccessException(context + " database: " + what, e));
         }
         return new DataAccessException(context + " database: " + what, e);
     }
@@ -219,7 +251,7 @@ public final class ContextDatabase implements AutoCloseable {
         try {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new DataAccessException(context + " database: " + failure, e);
+            throw failure(e, failure);
         }
     }
 

@@ -17,10 +17,12 @@ import java.util.concurrent.TimeUnit;
 import dev.cleave.platform.api.DomainEvent;
 import dev.cleave.platform.api.EventPublisher;
 import dev.cleave.platform.persistence.ContextDatabase;
+import dev.cleave.platform.spi.Backoff;
 import dev.cleave.platform.spi.Delivered;
 import dev.cleave.platform.spi.EventCodec;
 import dev.cleave.platform.spi.EventSource;
 import dev.cleave.platform.spi.EventTransport;
+import dev.cleave.platform.spi.Faults;
 import dev.cleave.platform.spi.OutboxRecord;
 
 /**
@@ -31,7 +33,9 @@ import dev.cleave.platform.spi.OutboxRecord;
  */
 public final class Outbox implements EventPublisher, EventSource {
     /** Failed deliveries after which an event is set aside as a dead letter. */
-    static final int MAX_ATTEMPTS = 5;
+    static final int MAX_ATTEMPTS = Faults.MAX_POISON_ATTEMPTS;
+    /** The pause before a failed row's second attempt; it doubles for each further one, up to {@link Backoff#CAP}. */
+    static final Duration FIRST_RETRY = Duration.ofMillis(100);
 
     private final ContextDatabase database;
     private final String publisher;
@@ -105,19 +109,24 @@ public final class Outbox implements EventPublisher, EventSource {
     /**
      * Claims up to {@code limit} outstanding events, oldest first, skipping rows another relay holds, and hands
      * them to {@code deliver} while the claim lasts; what {@code deliver} reports is recorded in the same
-     * transaction.
+     * transaction. A row whose delivery failed waits for its next attempt ({@code next_attempt_at}); rows the
+     * transport left untouched (a passing fault held it back) stay as they were.
      *
      * @param limit   the most rows to claim
      * @param deliver delivers the claimed rows
-     * @return how many rows were claimed
+     * @return what the transport reported, or {@code null} if nothing was outstanding
      */
-    int relay(int limit, Delivery deliver) {
+    Delivered relay(int limit, Delivery deliver) {
         return database.inTransaction(connection -> {
             List<OutboxRecord> claimed = new ArrayList<>(limit);
+            Instant now = Instant.now();
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT id, event_id, event_type, aggregate_id, payload, occurred_at, attempts FROM outbox "
-                    + "WHERE delivered_at IS NULL AND dead_at IS NULL ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                select.setInt(1, limit);
+                    + "WHERE delivered_at IS NULL AND dead_at IS NULL "
+                    + "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) "
+                    + "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                select.setObject(1, now.atOffset(ZoneOffset.UTC));
+                select.setInt(2, limit);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         claimed.add(new OutboxRecord(rows.getLong(1), UUID.fromString(rows.getString(2)), publisher,
@@ -128,20 +137,33 @@ public final class Outbox implements EventPublisher, EventSource {
                 }
             }
             if (claimed.isEmpty()) {
-                return 0;
+                return null;
             }
             Delivered outcome = deliver.deliver(claimed);
-            Instant now = Instant.now();
-            update(connection, "UPDATE outbox SET delivered_at = ? WHERE id IN ", outcome.delivered(), now);
+            Instant done = Instant.now();
+            update(connection, "UPDATE outbox SET delivered_at = ? WHERE id IN ", outcome.delivered(), done);
             List<Long> dead = new ArrayList<>();
-            List<Long> retry = new ArrayList<>();
             for (OutboxRecord failed : outcome.failed()) {
-                (failed.attempts() + 1 >= MAX_ATTEMPTS ? dead : retry).add(failed.id());
+                if (failed.attempts() + 1 >= MAX_ATTEMPTS) {
+                    dead.add(failed.id());
+                } else {
+                    retryLater(connection, failed, done);
+                }
             }
-            update(connection, "UPDATE outbox SET attempts = attempts + 1 WHERE id IN ", retry, null);
-            update(connection, "UPDATE outbox SET attempts = attempts + 1, dead_at = ? WHERE id IN ", dead, now);
-            return claimed.size();
+            update(connection, "UPDATE outbox SET attempts = attempts + 1, dead_at = ? WHERE id IN ", dead, done);
+            return outcome;
         });
+    }
+
+    // One more failed attempt; the next waits a growing pause, with jitter so replicas do not retry in step.
+    private static void retryLater(java.sql.Connection connection, OutboxRecord failed, Instant now)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?")) {
+            update.setObject(1, now.plus(Backoff.after(FIRST_RETRY, failed.attempts() + 1)).atOffset(ZoneOffset.UTC));
+            update.setLong(2, failed.id());
+            update.executeUpdate();
+        }
     }
 
     /**

@@ -6,6 +6,8 @@ import java.time.Instant;
 
 import dev.cleave.platform.api.UnavailableException;
 import dev.cleave.platform.persistence.DataAccessException;
+import dev.cleave.platform.spi.Backoff;
+import dev.cleave.platform.spi.Delivered;
 import dev.cleave.platform.spi.EventSource;
 import dev.cleave.platform.spi.EventTransport;
 import dev.cleave.platform.spi.EventTransport.TransportUnavailableException;
@@ -16,9 +18,9 @@ import io.helidon.health.HealthCheckType;
 /**
  * Moves one context's outstanding outbox rows to the transport, on a virtual thread: a full batch is followed
  * at once by the next, an idle outbox is polled less and less often but the relay wakes as soon as this process
- * writes an event, and an unreachable transport is retried with a growing pause. Rows are marked delivered only after
- * the transport confirmed them, so nothing is lost; a crash before that delivers them again, and consumers' inboxes
- * absorb the duplicate.
+ * writes an event, and an unreachable transport, or a consumer that meets a passing fault, is retried with a growing
+ * pause (up to 30 s, with jitter), counting no attempt. Rows are marked delivered only after the transport confirmed
+ * them, so nothing is lost; a crash before that delivers them again, and consumers' inboxes absorb the duplicate.
  *
  * <p>The same thread counts the backlog about once a second for the readiness check, so a probe never waits on the
  * database and orchestrators asking often cost no queries.
@@ -72,6 +74,7 @@ public final class OutboxRelay implements EventSource.Relay {
 
     private void run() {
         Duration backoff = Duration.ofMillis(100);
+        Backoff heldBack = Backoff.from(Duration.ofMillis(100));
         boolean warned = false;
         Instant nextPurge = Instant.now().plus(PURGE_EVERY);
         Duration idlePoll = FIRST_IDLE_POLL;
@@ -82,13 +85,20 @@ public final class OutboxRelay implements EventSource.Relay {
                     nextPurge = Instant.now().plus(PURGE_EVERY);
                     outbox.purge(Instant.now().minus(KEEP_DELIVERED), Instant.now().minus(KEEP_APPLIED));
                 }
-                int claimed = outbox.relay(BATCH, records -> transport.deliver(outbox.publisher(), records));
+                Delivered outcome = outbox.relay(BATCH, records -> transport.deliver(outbox.publisher(), records));
                 stalled = false;
+                if (outcome != null && outcome.heldBack()) {
+                    // A consumer met a passing fault: its rows wait untouched, and the relay waits longer each time.
+                    pause(heldBack.next());
+                    continue;
+                }
+                heldBack.reset();
                 backoff = Duration.ofMillis(100);
                 if (warned) {
                     LOGGER.log(Level.INFO, outbox.publisher() + " events flow again");
                     warned = false;
                 }
+                int claimed = outcome == null ? 0 : outcome.delivered().size() + outcome.failed().size();
                 if (claimed > 0) {
                     idlePoll = FIRST_IDLE_POLL;
                 }

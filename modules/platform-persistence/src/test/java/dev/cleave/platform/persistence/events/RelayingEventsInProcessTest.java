@@ -3,14 +3,18 @@ package dev.cleave.platform.persistence.events;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLTransactionRollbackException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import dev.cleave.platform.api.UnavailableException;
 import dev.cleave.platform.persistence.ContextDatabase;
+import dev.cleave.platform.spi.Delivered;
 import dev.cleave.platform.spi.EventCodec;
 import dev.cleave.platform.spi.OutboxRecord;
 import dev.cleave.platform.spi.Subscription;
@@ -93,11 +97,11 @@ class RelayingEventsInProcessTest {
     }
 
     @Test
-    void anEventThatKeepsFailingIsSetAsideAfterFiveAttemptsAndBlocksNothingElse() {
-        AtomicInteger attempts = new AtomicInteger();
+    void anEventThatKeepsFailingIsSetAsideAfterFiveAttemptsWithGrowingPausesAndBlocksNothingElse() {
+        List<Long> attempts = new CopyOnWriteArrayList<>();
         subscribe(event -> {
             if (event.thingId() == 13) {
-                attempts.incrementAndGet();
+                attempts.add(System.nanoTime());
                 throw new IllegalStateException("cannot handle thing 13");
             }
             record(event);
@@ -108,9 +112,61 @@ class RelayingEventsInProcessTest {
 
         await(() -> outbox.backlog().deadLetters() == 1);
         await(() -> seen() == 1);
-        assertEquals(Outbox.MAX_ATTEMPTS, attempts.get());
+        assertEquals(Outbox.MAX_ATTEMPTS, attempts.size());
         assertEquals(List.of(14L), seenThings());
         await(() -> outbox.backlog().outstanding() == 0);
+        // 100, 200, 400 and 800 ms, each with jitter in its upper half: at least 750 ms from the first to the last.
+        Duration spread = Duration.ofNanos(attempts.getLast() - attempts.getFirst());
+        assertTrue(spread.compareTo(Duration.ofMillis(700)) >= 0, "attempts within " + spread.toMillis() + " ms");
+    }
+
+    @Test
+    void aPassingDatabaseFaultInAHandlerIsRetriedUncountedAndNeverSetsTheEventAside() {
+        AtomicInteger failures = new AtomicInteger();
+        subscribe(event -> {
+            if (failures.getAndIncrement() < Outbox.MAX_ATTEMPTS + 1) {
+                // What PostgreSQL answers when a concurrent transaction got there first: a retry clears it.
+                consumerDb.inTransaction(connection -> {
+                    throw new SQLTransactionRollbackException("could not serialize access", "40001");
+                });
+            }
+            record(event);
+        });
+        publishInTransaction(21);
+        relays.add(OutboxRelay.start(outbox, transport));
+
+        await(() -> seen() == 1);
+        assertEquals(Outbox.MAX_ATTEMPTS + 2, failures.get(), "tried until it was applied");
+        assertEquals(0L, outbox.backlog().deadLetters());
+        assertEquals(0, attemptsCounted(), "a passing fault counts no attempt");
+        await(() -> outbox.backlog().outstanding() == 0);
+    }
+
+    @Test
+    void aPassingFaultHoldsTheRowsBackUntouchedAndTheNextPassDeliversThem() {
+        AtomicInteger failures = new AtomicInteger();
+        subscribe(event -> {
+            if (failures.getAndIncrement() == 0) {
+                throw new UnavailableException("the consumer's database is away", Duration.ofSeconds(1), null);
+            }
+            record(event);
+        });
+        publishInTransaction(31);
+        publishInTransaction(32);
+        List<OutboxRecord> claimed = new ArrayList<>();
+
+        Delivered first = outbox.relay(10, records -> {
+            claimed.addAll(records);
+            return transport.deliver("publisher", records);
+        });
+
+        assertTrue(first.heldBack(), "the relay is told to wait");
+        assertEquals(List.of(), first.delivered());
+        assertEquals(List.of(), first.failed(), "no attempt counted");
+        assertEquals(2, claimed.size());
+        outbox.relay(10, records -> transport.deliver("publisher", records));
+        assertEquals(List.of(31L, 32L), seenThings());
+        assertEquals(0, attemptsCounted());
     }
 
     @Test
@@ -188,6 +244,15 @@ class RelayingEventsInProcessTest {
                 insert.setString(1, event.eventId().toString());
                 insert.setLong(2, event.thingId());
                 return insert.executeUpdate();
+            }
+        });
+    }
+
+    private int attemptsCounted() {
+        return publisherDb.read(connection -> {
+            try (ResultSet row = connection.createStatement().executeQuery("SELECT SUM(attempts) FROM outbox")) {
+                row.next();
+                return row.getInt(1);
             }
         });
     }
