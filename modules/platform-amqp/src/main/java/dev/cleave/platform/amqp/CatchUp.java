@@ -29,7 +29,7 @@ import dev.cleave.platform.spi.Subscription;
  * the binding; each event of a subscribed type is applied through the inbox, so one the queue also holds, or one
  * a cut-short catch-up applied before, has no second effect. Failures follow the queue's consumer's rules
  * ({@link EventConsumer}): a passing fault is retried without limit while the connection lasts, and an event that
- * keeps failing otherwise is moved to the queue's dead-letter queue.
+ * cannot be read, or keeps failing otherwise, is set aside in the consumer's own dead letters.
  */
 final class CatchUp {
     private static final System.Logger LOGGER = System.getLogger(CatchUp.class.getName());
@@ -150,7 +150,7 @@ final class CatchUp {
             event = subscription.read(EventConsumer.record(queue.publisher(), properties, delivery.getBody(),
                                                            subscription.typeName(), 0));
         } catch (IllegalArgumentException e) {
-            deadLetter(channel, delivery, "cannot be read (" + e.getMessage() + ")", null);
+            deadLetter(channel, delivery, subscription, 1, "cannot be read (" + e.getMessage() + ")", e);
             return false;
         }
         // The queue's consumer's rules: passing faults retried without limit and uncounted, poison a few times.
@@ -168,7 +168,7 @@ final class CatchUp {
                                               + properties.getMessageId() + " met a passing fault ("
                                               + Faults.reason(e) + "); retrying in " + pause.toMillis() + " ms");
                 } else if (++attempt >= settings.maxAttempts()) {
-                    deadLetter(channel, delivery, "failed " + attempt + " times", e);
+                    deadLetter(channel, delivery, subscription, attempt, "failed " + attempt + " times", e);
                     return false;
                 } else {
                     pause = poison.next();
@@ -183,15 +183,31 @@ final class CatchUp {
         }
     }
 
-    private void deadLetter(Channel channel, Delivery delivery, String why, RuntimeException failure)
+    /**
+     * Sets an event aside in the consumer's own dead letters, as the queue's consumer would; an event without a
+     * usable id, or one that cannot be kept there, goes to the queue's dead-letter queue at the broker instead.
+     */
+    private void deadLetter(Channel channel, Delivery delivery, Subscription<?> subscription, int attempts,
+                            String why, RuntimeException failure)
             throws IOException, InterruptedException, TimeoutException {
+        AMQP.BasicProperties properties = delivery.getProperties();
+        try {
+            subscription.inbox().deadLetters().setAside(
+                    EventConsumer.record(queue.publisher(), properties, delivery.getBody(), subscription.typeName(), 0),
+                    attempts, failure);
+            LOGGER.log(Level.ERROR, queue.name() + ": catching up on " + properties.getType() + " "
+                                    + properties.getMessageId() + ", which " + why + "; set aside as a dead letter",
+                       failure);
+            return;
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
         String deadLetterQueue = topology.deadLetterQueue(queue.name());
-        LOGGER.log(Level.ERROR, queue.name() + ": catching up on " + delivery.getProperties().getType() + " "
-                                + delivery.getProperties().getMessageId() + ", which " + why
+        LOGGER.log(Level.ERROR, queue.name() + ": catching up on " + properties.getType() + " "
+                                + properties.getMessageId() + ", which " + why
                                 + "; moved to the dead-letter queue " + deadLetterQueue, failure);
         // The dead-letter exchange routes by the source queue's name, as the broker's own dead-lettering does.
-        channel.basicPublish(topology.deadLetterExchange(), queue.name(), false, delivery.getProperties(),
-                             delivery.getBody());
+        channel.basicPublish(topology.deadLetterExchange(), queue.name(), false, properties, delivery.getBody());
         channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
     }
 

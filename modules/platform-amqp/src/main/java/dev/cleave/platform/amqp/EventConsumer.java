@@ -44,8 +44,11 @@ import dev.cleave.platform.spi.Subscription;
  * toward its delivery limit. The lane keeps it and tries again, with a growing pause and jitter: after a passing fault
  * ({@link Faults#isPassing}: the database or what the handler calls cannot answer) without limit and counting no
  * attempt, until it applies or the consumer stops; after any other failure (poison) up to
- * {@link AmqpSettings#maxAttempts()} attempts, counting those of earlier deliveries, and then it goes to the
- * dead-letter queue, and is logged. A message that cannot be read as the subscribed event goes there at once.
+ * {@link AmqpSettings#maxAttempts()} attempts, counting those of earlier deliveries, and then it is set aside in the
+ * consumer's own dead letters ({@link dev.cleave.platform.spi.DeadLetters}) and acknowledged, and logged. A message
+ * that cannot be read as the subscribed event is set aside at once. The broker's dead-letter queue receives only
+ * what cannot be kept there: a message without a usable event id, one whose setting aside fails, and (by the queue's
+ * delivery limit) one handed back too often, as when it crashes the consumer's process every time.
  * Either way the messages of other lanes keep flowing, and those behind it in its lane follow once it is settled,
  * so one aggregate's events stay in order.
  */
@@ -194,13 +197,22 @@ final class EventConsumer extends DefaultConsumer {
             getChannel().basicAck(message.tag(), false);
             return null;
         }
+        OutboxRecord record;
         try {
-            OutboxRecord record = record(properties, message.body(), type, attemptsBefore);
-            return new Pending(message.tag(), subscription.read(record), attemptsBefore);
+            record = record(properties, message.body(), type, attemptsBefore);
         } catch (IllegalArgumentException e) {
+            // No event id to keep it by: only the broker's dead-letter queue can hold it.
             LOGGER.log(Level.ERROR, queue.name() + ": " + type + " " + properties.getMessageId() + " cannot be read ("
                                     + e.getMessage() + "); moved to the dead-letter queue " + deadLetterQueue);
             getChannel().basicReject(message.tag(), false);
+            return null;
+        }
+        try {
+            return new Pending(message.tag(), subscription.read(record), attemptsBefore);
+        } catch (IllegalArgumentException e) {
+            LOGGER.log(Level.ERROR, queue.name() + ": " + type + " " + record.eventId() + " cannot be read ("
+                                    + e.getMessage() + "); set aside as a dead letter");
+            setAside(message.tag(), subscription, record, attemptsBefore + 1, e);
             return null;
         }
     }
@@ -284,7 +296,10 @@ final class EventConsumer extends DefaultConsumer {
                 }
                 attempt++;
                 if (attempt >= settings.maxAttempts()) {
-                    giveUp(one.tag(), one.event().record(), attempt, e);
+                    LOGGER.log(Level.ERROR, queue.name() + ": handling " + one.event().record().type() + " "
+                                            + one.event().record().eventId() + " failed " + attempt
+                                            + " times; set aside as a dead letter", e);
+                    setAside(one.tag(), one.event().subscription(), one.event().record(), attempt, e);
                     return;
                 }
                 LOGGER.log(Level.WARNING, queue.name() + ": handling " + one.event().record().type() + " "
@@ -304,10 +319,29 @@ final class EventConsumer extends DefaultConsumer {
         Backoff.sleep(pause, this::running);
     }
 
-    private void giveUp(long tag, OutboxRecord record, int attempt, RuntimeException failure) throws IOException {
-        LOGGER.log(Level.ERROR, queue.name() + ": handling " + record.type() + " " + record.eventId() + " failed "
-                                + attempt + " times; moved to the dead-letter queue " + deadLetterQueue, failure);
-        getChannel().basicReject(tag, false);
+    /**
+     * Keeps an event the consumer gives up on in its own dead letters, then acknowledges it, so it holds back
+     * nothing. Setting aside is retried after passing faults like handling; if it fails otherwise, the message goes
+     * to the broker's dead-letter queue instead, the safety net.
+     */
+    private void setAside(long tag, Subscription<?> subscription, OutboxRecord record, int attempts,
+                          RuntimeException failure) throws IOException {
+        Backoff backoff = Backoff.from(settings.redeliveryDelay());
+        while (running()) {
+            try {
+                subscription.inbox().deadLetters().setAside(record, attempts, failure);
+                getChannel().basicAck(tag, false);
+                return;
+            } catch (RuntimeException e) {
+                if (!Faults.isPassing(e)) {
+                    LOGGER.log(Level.ERROR, queue.name() + ": setting " + record.type() + " " + record.eventId()
+                                            + " aside failed; moved to the dead-letter queue " + deadLetterQueue, e);
+                    getChannel().basicReject(tag, false);
+                    return;
+                }
+                passing(record, e, backoff);
+            }
+        }
     }
 
     @Override

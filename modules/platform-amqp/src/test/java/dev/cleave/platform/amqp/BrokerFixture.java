@@ -2,6 +2,7 @@ package dev.cleave.platform.amqp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -107,6 +108,14 @@ final class BrokerFixture implements AutoCloseable {
     }
 
     /** Ready messages in a queue. */
+    /** Puts a message straight into a consumer's dead-letter queue, as the broker's delivery limit would. */
+    void deadLetterAtTheBroker(String consumer) {
+        withChannel(channel -> {
+            channel.basicPublish("", deadLetterQueue(consumer), null, "{}".getBytes(StandardCharsets.UTF_8));
+            return null;
+        });
+    }
+
     long messages(String queue) {
         return withChannel(channel -> channel.messageCount(queue));
     }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.cleave.platform.api.DomainEvent;
 import dev.cleave.platform.persistence.ContextDatabase;
 import dev.cleave.platform.persistence.events.JdbcInbox;
+import dev.cleave.platform.spi.DeadLetter;
 import dev.cleave.platform.spi.Subscription;
 import io.helidon.config.Config;
 
@@ -95,6 +97,21 @@ final class ConsumerFixture implements AutoCloseable {
     int failures(DomainEvent event) {
         AtomicInteger count = failures.get(event.eventId());
         return count == null ? 0 : count.get();
+    }
+
+    /** The events this consumer set aside, in its own database. */
+    long deadLetters() {
+        return JdbcInbox.of(database, NAME).deadLetters().count();
+    }
+
+    /** The dead letter of an event, if it was set aside. */
+    Optional<DeadLetter> deadLetter(DomainEvent event) {
+        return deadLetter(event.eventId());
+    }
+
+    /** The dead letter of an event, by its id. */
+    Optional<DeadLetter> deadLetter(UUID eventId) {
+        return JdbcInbox.of(database, NAME).deadLetters().find(eventId);
     }
 
     /** The inbox rows of an event: one once applied. */

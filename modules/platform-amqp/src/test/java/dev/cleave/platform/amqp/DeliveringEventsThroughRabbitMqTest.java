@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import dev.cleave.platform.spi.DeadLetter;
 import dev.cleave.platform.spi.Delivered;
 import dev.cleave.platform.spi.EventCodec;
 import dev.cleave.platform.spi.EventTransport;
@@ -103,7 +104,7 @@ class DeliveringEventsThroughRabbitMqTest extends BrokerAndConsumerTest {
     }
 
     @Test
-    void anEventThatKeepsFailingEndsInTheDeadLetterQueueAndLaterEventsStillFlow() {
+    void anEventThatKeepsFailingIsSetAsideInTheConsumersDeadLettersAndLaterEventsStillFlow() {
         EventTransport transport = broker.transport();
         transport.subscribe(List.of(consumer.shipped(), consumer.lost()));
         await("connected", () -> ready(transport));
@@ -114,11 +115,16 @@ class DeliveringEventsThroughRabbitMqTest extends BrokerAndConsumerTest {
                                              row(4, later.get(2))));
 
         later.forEach(event -> awaitEquals("effects of " + event, 1, () -> consumer.effects(event)));
-        awaitEquals("dead letters", 1L, () -> broker.messages(broker.deadLetterQueue(ConsumerFixture.NAME)));
+        awaitEquals("dead letters", 1L, consumer::deadLetters);
         assertEquals(5, consumer.failures(poison), "attempts before it was set aside");
         assertEquals(0, consumer.inboxRows(poison));
-        assertEquals(0L, broker.messages(broker.queue(ConsumerFixture.NAME)));
-        assertEquals(1L, readiness(transport).details().get("deadLetters"));
+        DeadLetter letter = consumer.deadLetter(poison).orElseThrow();
+        assertEquals(5, letter.attempts());
+        assertEquals("IllegalStateException: the parcel cannot be found", letter.lastError());
+        assertEquals("ParcelLost", letter.type());
+        assertEquals(PUBLISHER, letter.publisher());
+        awaitEquals("messages left", 0L, () -> broker.messages(broker.queue(ConsumerFixture.NAME)));
+        assertEquals(0L, broker.messages(broker.deadLetterQueue(ConsumerFixture.NAME)), "at the broker");
 
         ParcelShipped afterwards = ParcelShipped.of(11);
         transport.deliver(PUBLISHER, List.of(row(5, afterwards)));
@@ -137,6 +143,7 @@ class DeliveringEventsThroughRabbitMqTest extends BrokerAndConsumerTest {
 
         awaitEquals("effects of the event", 1, () -> consumer.effects(event));
         assertEquals(9, consumer.failures(event), "eight passing faults, then applied");
+        assertEquals(0L, consumer.deadLetters());
         assertEquals(0L, broker.messages(broker.deadLetterQueue(ConsumerFixture.NAME)), "dead letters");
         awaitEquals("messages left", 0L, () -> broker.messages(broker.queue(ConsumerFixture.NAME)));
     }
@@ -157,6 +164,7 @@ class DeliveringEventsThroughRabbitMqTest extends BrokerAndConsumerTest {
 
         assertTrue(stopped.compareTo(Duration.ofSeconds(3)) < 0, "stopping took " + stopped.toMillis() + " ms");
         assertEquals(0, consumer.effects(event));
+        assertEquals(0L, consumer.deadLetters());
         assertEquals(0L, broker.messages(broker.deadLetterQueue(ConsumerFixture.NAME)), "dead letters");
         awaitEquals("the message back in its queue", 1L, () -> broker.messages(broker.queue(ConsumerFixture.NAME)));
     }
@@ -182,7 +190,7 @@ class DeliveringEventsThroughRabbitMqTest extends BrokerAndConsumerTest {
         back.subscribe(List.of(consumer.shipped(), consumer.lost()));
 
         awaitEquals("events with an effect", good.size(), consumer::eventsWithEffect);
-        awaitEquals("dead letters", 1L, () -> broker.messages(broker.deadLetterQueue(ConsumerFixture.NAME)));
+        awaitEquals("dead letters", 1L, consumer::deadLetters);
         good.forEach(event -> assertEquals(1, consumer.effects(event), "effects of " + event));
         assertEquals(good.stream().map(ParcelShipped::eventId).toList(), consumer.applied(),
                      "the parcel's events in the order they were published");
@@ -209,12 +217,12 @@ class DeliveringEventsThroughRabbitMqTest extends BrokerAndConsumerTest {
         awaitEquals("effects of the next event", 1, () -> consumer.effects(next));
         assertEquals(1, consumer.effects(newer), "effects of the newer publisher's event");
         assertEquals(1, consumer.inboxRows(newer));
-        assertEquals(0L, broker.messages(broker.deadLetterQueue(ConsumerFixture.NAME)), "dead letters");
+        assertEquals(0L, consumer.deadLetters(), "dead letters");
         assertEquals(0L, readiness(transport).details().get("deadLetters"));
     }
 
     @Test
-    void anEventThatCannotBeReadGoesStraightToTheDeadLetterQueue() {
+    void anEventThatCannotBeReadIsSetAsideAtOnce() {
         EventTransport transport = broker.transport();
         transport.subscribe(List.of(consumer.shipped()));
         await("connected", () -> ready(transport));
@@ -225,8 +233,11 @@ class DeliveringEventsThroughRabbitMqTest extends BrokerAndConsumerTest {
         transport.deliver(PUBLISHER, List.of(unreadable, row(2, readable)));
 
         awaitEquals("effects of the readable event", 1, () -> consumer.effects(readable));
-        awaitEquals("dead letters", 1L, () -> broker.messages(broker.deadLetterQueue(ConsumerFixture.NAME)));
+        awaitEquals("dead letters", 1L, consumer::deadLetters);
         assertEquals(1, consumer.eventsWithEffect());
-        assertEquals(0L, broker.messages(broker.queue(ConsumerFixture.NAME)));
+        assertEquals(1, consumer.deadLetter(unreadable.eventId()).orElseThrow().attempts(),
+                     "set aside at its first delivery");
+        awaitEquals("messages left", 0L, () -> broker.messages(broker.queue(ConsumerFixture.NAME)));
+        assertEquals(0L, broker.messages(broker.deadLetterQueue(ConsumerFixture.NAME)), "at the broker");
     }
 }

@@ -19,10 +19,13 @@ import io.helidon.health.HealthCheck;
 final class EventWiring implements AutoCloseable {
     private final EventTransport transport;
     private final List<EventSource.Relay> relays;
+    private final List<Subscription<?>> subscriptions;
 
-    private EventWiring(EventTransport transport, List<EventSource.Relay> relays) {
+    private EventWiring(EventTransport transport, List<EventSource.Relay> relays,
+                        List<Subscription<?>> subscriptions) {
         this.transport = transport;
         this.relays = relays;
+        this.subscriptions = List.copyOf(subscriptions);
     }
 
     static EventWiring start(Config config, List<RunningContext> running, List<EventTransportProvider> providers) {
@@ -33,8 +36,8 @@ final class EventWiring implements AutoCloseable {
                 ? new InProcessTransport()
                 : providers.getFirst().create(config.get("cleave.events"));
         List<EventSource.Relay> relays = new ArrayList<>();
+        List<Subscription<?>> subscriptions = new ArrayList<>();
         try {
-            List<Subscription<?>> subscriptions = new ArrayList<>();
             running.forEach(context -> subscriptions.addAll(context.subscriptions()));
             transport.subscribe(subscriptions);
             for (RunningContext context : running) {
@@ -44,10 +47,15 @@ final class EventWiring implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // The transport may already run a connector thread; nothing may outlive a failed start.
-            new EventWiring(transport, relays).close();
+            new EventWiring(transport, relays, subscriptions).close();
             throw e;
         }
-        return new EventWiring(transport, relays);
+        return new EventWiring(transport, relays, subscriptions);
+    }
+
+    /** The dead letters of this assembly's consumers, found through their subscriptions. */
+    DeadLetterOffice deadLetters() {
+        return DeadLetterOffice.of(subscriptions);
     }
 
     String describe() {

@@ -1,6 +1,7 @@
 package dev.cleave.platform.launch;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -29,6 +30,8 @@ import io.helidon.webserver.observe.health.HealthObserverConfig;
 final class HttpStack {
     // Helidon closes a connection at this size; the API's own, smaller limit (64 KiB) answers 413 as a problem.
     private static final long HARD_PAYLOAD_LIMIT = 1024 * 1024;
+    /** The named socket of the admin endpoints. */
+    static final String ADMIN_SOCKET = "admin";
 
     private final WebServerConfig.Builder server;
     private final HttpRouting.Builder routing;
@@ -48,6 +51,9 @@ final class HttpStack {
                                       .addMediaSupport(JacksonSupport.create(Json.mapper()))
                                       .build())
                 .directHandlers(ProblemDirectHandler.forAllEvents());
+        adminPort(config).ifPresent(port -> server.putSocket(ADMIN_SOCKET, socket -> socket
+                .host(config.get("cleave.admin.host").asString().orElse("127.0.0.1"))
+                .port(port)));
         this.routing = HttpRouting.builder();
         ProblemHandlers.install(routing);
         // Details show figures only: every check added below is wrapped in a PublicHealthCheck.
@@ -62,6 +68,12 @@ final class HttpStack {
      */
     static String address(Config config) {
         return host(config) + ":" + port(config);
+    }
+
+    // Off unless configured: the admin endpoints have no authentication of their own yet, and a socket nobody asked
+    // for is a port nobody guards.
+    private static Optional<Integer> adminPort(Config config) {
+        return config.get("cleave.admin.port").asInt().asOptional();
     }
 
     private static String host(Config config) {
@@ -101,16 +113,25 @@ final class HttpStack {
 
     /**
      * Adds the contexts' routes and health checks and builds the server (not started). Each check is shown as a
-     * {@link PublicHealthCheck}: its status and figures, never a text or an exception.
+     * {@link PublicHealthCheck}: its status and figures, never a text or an exception. The admin endpoints (the dead
+     * letters) go on the admin socket only, if one is configured ({@code cleave.admin.port}), never on the public
+     * port.
      *
-     * @param running the started contexts
-     * @param more    further health checks (the event transport's, the outboxes')
+     * @param running     the started contexts
+     * @param more        further health checks (the event transport's, the outboxes')
+     * @param deadLetters the local consumers' dead letters, for the admin socket
      * @return the server
      */
-    WebServer build(List<RunningContext> running, List<HealthCheck> more) {
+    WebServer build(List<RunningContext> running, List<HealthCheck> more, DeadLetterOffice deadLetters) {
         running.forEach(context -> context.routing(routing));
         running.forEach(context -> context.healthChecks().forEach(this::addCheck));
         more.forEach(this::addCheck);
+        if (server.sockets().containsKey(ADMIN_SOCKET)) {
+            HttpRouting.Builder admin = HttpRouting.builder();
+            ProblemHandlers.install(admin);
+            admin.register(DeadLetterService.PATH, new DeadLetterService(deadLetters));
+            server.routing(ADMIN_SOCKET, admin);
+        }
         return server.addFeature(ObserveFeature.builder().addObserver(health.build()).build())
                 .routing(routing)
                 .build();

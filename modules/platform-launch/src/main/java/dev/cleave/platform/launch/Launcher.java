@@ -155,7 +155,8 @@ public final class Launcher {
                 context.provides().forEach(api -> implementationOf(api, context, begun));
             }
             events = EventWiring.start(config, running, transports);
-            WebServer server = HttpStack.await(http).build(running, events.healthChecks()).start();
+            WebServer server = HttpStack.await(http).build(running, events.healthChecks(), events.deadLetters())
+                    .start();
             if (!server.isRunning()) {
                 // Helidon logs the bind failure and hands back a stopped server rather than throwing.
                 throw new Settings.InvalidSettingException(
@@ -165,6 +166,10 @@ public final class Launcher {
             RunningAssembly assemblyHandle = new RunningAssembly(server, parts(events, running, clients));
             LOGGER.log(Level.INFO, startupLine(assembly, ordered, bindings.values(), events.describe(),
                                                server.port(), started));
+            if (server.port(HttpStack.ADMIN_SOCKET) > 0) {
+                LOGGER.log(Level.INFO, "admin endpoints (dead letters) on port " + server.port(HttpStack.ADMIN_SOCKET)
+                                       + ", never on the public port");
+            }
             return assemblyHandle;
         } catch (RuntimeException e) {
             new RunningAssembly(null, parts(events, running, clients)).close();

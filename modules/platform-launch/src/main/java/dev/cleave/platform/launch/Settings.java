@@ -15,7 +15,8 @@ import io.helidon.config.ConfigSources;
  * properties, then other environment variables in Helidon's mapping, then {@code application.yaml} on the module
  * path.
  *
- * <p>Documented variables: {@code PORT}, {@code HOST}, {@code CLEAVE_DATA_DIR}, {@code CLEAVE_TRAINING_RUN},
+ * <p>Documented variables: {@code PORT}, {@code HOST}, {@code ADMIN_PORT} and {@code ADMIN_HOST} (the admin socket,
+ * off unless a port is set), {@code CLEAVE_DATA_DIR}, {@code CLEAVE_TRAINING_RUN},
  * {@code CLEAVE_AMQP_URL} and {@code CLEAVE_EVENTS_NAMESPACE} (the broker, and the prefix of its exchanges and queues);
  * {@code CLEAVE_<CONTEXT>_DB_URL}, {@code _USER}, {@code _PASSWORD}, {@code _POOL_SIZE}, {@code _CONNECTION_WAIT},
  * {@code _STATEMENT_TIMEOUT}, {@code _IDLE_IN_TRANSACTION_TIMEOUT} (milliseconds) for a context's database;
@@ -29,7 +30,9 @@ final class Settings {
             "CLEAVE_DATA_DIR", "cleave.data-dir",
             "CLEAVE_TRAINING_RUN", "cleave.training-run",
             "CLEAVE_AMQP_URL", "cleave.events.amqp.url",
-            "CLEAVE_EVENTS_NAMESPACE", "cleave.events.namespace");
+            "CLEAVE_EVENTS_NAMESPACE", "cleave.events.namespace",
+            "ADMIN_PORT", "cleave.admin.port",
+            "ADMIN_HOST", "cleave.admin.host");
     private static final Pattern DATABASE = Pattern.compile(
             "CLEAVE_([A-Z0-9]+)_DB_(URL|USER|PASSWORD|POOL_SIZE|CONNECTION_WAIT|STATEMENT_TIMEOUT|IDLE_IN_TRANSACTION_TIMEOUT)");
     private static final Pattern SERVICE_URL = Pattern.compile("([A-Z0-9]+)_SERVICE_URL");
@@ -53,6 +56,7 @@ final class Settings {
                 .build();
         // 0 lets the system choose a free port.
         requireWhole(config.get("server.port"), "PORT", 0, 65_535);
+        requireWhole(config.get("cleave.admin.port"), "ADMIN_PORT", 0, 65_535);
         config.get("cleave").asNodeList().orElse(List.of()).forEach(context -> {
             String prefix = "CLEAVE_" + context.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_DB_";
             Config db = context.get("db");

@@ -8,11 +8,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cleave.platform.spi.Delivered;
-import dev.cleave.platform.spi.EventTransport;
-import dev.cleave.platform.spi.EventTransportProvider;
-import dev.cleave.platform.spi.OutboxRecord;
-import dev.cleave.platform.spi.Subscription;
 import dev.cleave.platform.testing.Eventually;
 import dev.cleave.platform.web.Json;
 import io.helidon.config.Config;
@@ -66,28 +61,28 @@ class ProbingTheHealthOfAnAssemblyTest {
     }
 
     @Test
-    void anOutboxWithADeadLetterIsReadyButDegradedWithTheCountAndLivenessStaysUp() {
+    void aContextWithADeadLetterIsReadyButDegradedWithTheCountAndLivenessStaysUp() {
         ContextWithADatabase ledger = new ContextWithADatabase("ledger");
-        EventTransportProvider refusing = config -> new RefusingTransport();
-        try (RunningAssembly assembly = Launcher.start("test", config(), List.of(ledger), List.of(),
-                                                       List.of(refusing))) {
+        // Its dead letters are in its own database, and its own outbox's readiness check counts them.
+        ContextWithADatabase audit = ContextWithADatabase.refusingTheEventsOf("audit", "ledger");
+        try (RunningAssembly assembly = Launcher.start("test", config(), List.of(ledger, audit))) {
             WebClient client = client(assembly);
             ledger.outbox().publish(SomethingHappened.to(1));
 
             Eventually.awaitEquals("the dead letter counted", 1L,
-                                   () -> check(client.get(READY).request(String.class).entity(), "ledger-outbox")
+                                   () -> check(client.get(READY).request(String.class).entity(), "audit-outbox")
                                            .get("data").get("deadLetters").asLong());
             ClientResponseTyped<String> ready = client.get(READY).request(String.class);
             ClientResponseTyped<String> live = client.get(LIVE).request(String.class);
 
             assertEquals(200, ready.status().code(), "one set-aside event takes no replica out: " + ready.entity());
-            JsonNode outbox = check(ready.entity(), "ledger-outbox");
+            JsonNode outbox = check(ready.entity(), "audit-outbox");
             assertEquals("UP", outbox.get("status").asText(), ready.entity());
             assertTrue(outbox.get("data").get("degraded").asBoolean(), ready.entity());
             assertEquals(0, outbox.get("data").get("outstanding").asLong(), ready.entity());
-            assertEquals("UP", check(ready.entity(), "ledger-database").get("status").asText(), ready.entity());
+            assertEquals("UP", check(ready.entity(), "audit-database").get("status").asText(), ready.entity());
             assertEquals(200, live.status().code(), live.entity());
-            assertFalse(live.entity().contains("ledger-"), "liveness checks the process only: " + live.entity());
+            assertFalse(live.entity().contains("-outbox"), "liveness checks the process only: " + live.entity());
             assertShowsNothingSecret(ready.entity());
         }
     }
@@ -176,31 +171,5 @@ class ProbingTheHealthOfAnAssemblyTest {
 
     private Config config() {
         return TestConfigs.assembly(dataDir, Map.of());
-    }
-
-    /** A transport whose every delivery fails, so each event becomes a dead letter after its last attempt. */
-    private static final class RefusingTransport implements EventTransport {
-        @Override
-        public String describe() {
-            return "refusing";
-        }
-
-        @Override
-        public void subscribe(List<Subscription<?>> subscriptions) {
-        }
-
-        @Override
-        public Delivered deliver(String publisher, List<OutboxRecord> records) {
-            return new Delivered(List.of(), records);
-        }
-
-        @Override
-        public List<HealthCheck> healthChecks() {
-            return List.of();
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -21,6 +21,19 @@ class ReadingSettingsTest {
     }
 
     @Test
+    void theAdminSocketIsSetByItsOwnVariablesAndOffWithoutThem() {
+        Config config = Settings.load(Map.of("ADMIN_PORT", "9180", "ADMIN_HOST", "0.0.0.0"));
+
+        assertEquals(9180, config.get("cleave.admin.port").asInt().get());
+        assertEquals("0.0.0.0", config.get("cleave.admin.host").asString().get());
+        assertTrue(Settings.load(Map.of()).get("cleave.admin.port").asString().isEmpty(), "no admin socket");
+        Settings.InvalidSettingException e = assertThrows(Settings.InvalidSettingException.class,
+                                                          () -> Settings.load(Map.of("ADMIN_PORT", "admin")));
+        assertEquals("ADMIN_PORT (cleave.admin.port) must be a whole number from 0 to 65535, not 'admin'",
+                     e.getMessage());
+    }
+
+    @Test
     void perContextDatabaseAndServiceUrlVariablesSetTheirKeys() {
         Map<String, String> explicit = Settings.explicit(Map.of(
                 "CLEAVE_ORDER_DB_URL", "jdbc:postgresql://db/cleave",

@@ -7,7 +7,8 @@ import dev.cleave.platform.api.Transactions;
 /**
  * Where a consuming context records the events it applied, in the transaction that applies them, so each event has
  * its effect once however often it is delivered. Its {@link #inTransaction} lets a transport apply a batch of events
- * in one transaction, which each event's own work joins.
+ * in one transaction, which each event's own work joins; its {@link #deadLetters()} keep the events the consumer gave
+ * up on.
  */
 public interface Inbox extends Transactions {
 
@@ -27,4 +28,11 @@ public interface Inbox extends Transactions {
      * @return whether it was applied now
      */
     boolean applyOnce(UUID eventId, Runnable effect);
+
+    /**
+     * The events this consumer gave up on, kept beside its inbox in its own database.
+     *
+     * @return the consumer's dead letters
+     */
+    DeadLetters deadLetters();
 }

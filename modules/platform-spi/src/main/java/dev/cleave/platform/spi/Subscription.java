@@ -71,6 +71,38 @@ public record Subscription<E extends DomainEvent>(Inbox inbox,
     }
 
     /**
+     * Replays one of this subscription's dead letters through the inbox, in one transaction with removing it: if the
+     * event was applied after all, it has no second effect and the dead letter is removed all the same. If handling it
+     * fails again, the dead letter stays, with one more attempt and the new reason, and the failure is thrown.
+     *
+     * @param letter a dead letter of this subscription's consumer, publisher and type
+     * @return {@code true} if it had its effect now, {@code false} if it had been applied before
+     * @throws IllegalArgumentException if the dead letter is not this subscription's
+     */
+    public boolean replay(DeadLetter letter) {
+        if (!letter.consumer().equals(consumer()) || !letter.publisher().equals(publisher)
+            || !letter.type().equals(typeName())) {
+            throw new IllegalArgumentException("a dead letter of " + letter.consumer() + " for " + letter.type()
+                                               + " from " + letter.publisher() + " is not this subscription's");
+        }
+        DeadLetters deadLetters = inbox.deadLetters();
+        try {
+            return inbox.inTransaction(() -> {
+                boolean applied = read(letter.record()).handleOnce();
+                deadLetters.remove(letter.eventId());
+                return applied;
+            });
+        } catch (RuntimeException e) {
+            try {
+                deadLetters.failedAgain(letter.eventId(), e);
+            } catch (RuntimeException recording) {
+                e.addSuppressed(recording);
+            }
+            throw e;
+        }
+    }
+
+    /**
      * A delivered event of a subscription, decoded.
      *
      * @param subscription the subscription it was delivered to

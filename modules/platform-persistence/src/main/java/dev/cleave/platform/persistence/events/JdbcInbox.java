@@ -7,11 +7,13 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import dev.cleave.platform.persistence.ContextDatabase;
+import dev.cleave.platform.spi.DeadLetters;
 import dev.cleave.platform.spi.Inbox;
 
 /**
  * The events a context has applied, by id (table {@code inbox} in its schema). Recording an event and applying it
- * happen in one transaction, so each event has its effect exactly once however often it is delivered.
+ * happen in one transaction, so each event has its effect exactly once however often it is delivered. Beside it, in
+ * the same schema, the consumer's dead letters (table {@code dead_letters}).
  *
  * @param database the consuming context's database
  * @param consumer the consuming context's name
@@ -46,6 +48,11 @@ public record JdbcInbox(ContextDatabase database, String consumer) implements In
             effect.run();
             return true;
         });
+    }
+
+    @Override
+    public DeadLetters deadLetters() {
+        return new JdbcDeadLetters(database, consumer);
     }
 
     @Override

@@ -5,8 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLTransactionRollbackException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -14,8 +16,10 @@ import java.util.function.Consumer;
 
 import dev.cleave.platform.api.UnavailableException;
 import dev.cleave.platform.persistence.ContextDatabase;
+import dev.cleave.platform.spi.DeadLetters;
 import dev.cleave.platform.spi.Delivered;
 import dev.cleave.platform.spi.EventCodec;
+import dev.cleave.platform.spi.Faults;
 import dev.cleave.platform.spi.OutboxRecord;
 import dev.cleave.platform.spi.Subscription;
 import io.helidon.config.Config;
@@ -110,9 +114,11 @@ class RelayingEventsInProcessTest {
         publishInTransaction(14);
         relays.add(OutboxRelay.start(outbox, transport));
 
-        await(() -> outbox.backlog().deadLetters() == 1);
+        await(() -> deadLetters().count() == 1);
         await(() -> seen() == 1);
-        assertEquals(Outbox.MAX_ATTEMPTS, attempts.size());
+        assertEquals(Faults.MAX_POISON_ATTEMPTS, attempts.size());
+        assertEquals(Faults.MAX_POISON_ATTEMPTS, deadLetters().list().getFirst().attempts());
+        assertEquals("IllegalStateException: cannot handle thing 13", deadLetters().list().getFirst().lastError());
         assertEquals(List.of(14L), seenThings());
         await(() -> outbox.backlog().outstanding() == 0);
         // 100, 200, 400 and 800 ms, each with jitter in its upper half: at least 750 ms from the first to the last.
@@ -124,7 +130,7 @@ class RelayingEventsInProcessTest {
     void aPassingDatabaseFaultInAHandlerIsRetriedUncountedAndNeverSetsTheEventAside() {
         AtomicInteger failures = new AtomicInteger();
         subscribe(event -> {
-            if (failures.getAndIncrement() < Outbox.MAX_ATTEMPTS + 1) {
+            if (failures.getAndIncrement() < Faults.MAX_POISON_ATTEMPTS + 1) {
                 // What PostgreSQL answers when a concurrent transaction got there first: a retry clears it.
                 consumerDb.inTransaction(connection -> {
                     throw new SQLTransactionRollbackException("could not serialize access", "40001");
@@ -136,8 +142,8 @@ class RelayingEventsInProcessTest {
         relays.add(OutboxRelay.start(outbox, transport));
 
         await(() -> seen() == 1);
-        assertEquals(Outbox.MAX_ATTEMPTS + 2, failures.get(), "tried until it was applied");
-        assertEquals(0L, outbox.backlog().deadLetters());
+        assertEquals(Faults.MAX_POISON_ATTEMPTS + 2, failures.get(), "tried until it was applied");
+        assertEquals(0L, deadLetters().count());
         assertEquals(0, attemptsCounted(), "a passing fault counts no attempt");
         await(() -> outbox.backlog().outstanding() == 0);
     }
@@ -170,11 +176,13 @@ class RelayingEventsInProcessTest {
     }
 
     @Test
-    void aRelayIsReadyWithItsFiguresAndDegradedOnceAnEventIsSetAside() {
+    void aContextIsReadyWithItsFiguresAndDegradedOnceItSetAnEventAside() {
         subscribe(event -> {
             throw new IllegalStateException("cannot handle thing " + event.thingId());
         });
-        OutboxRelay relay = OutboxRelay.start(outbox, transport);
+        relays.add(OutboxRelay.start(outbox, transport));
+        // The consuming context's own relay: its readiness counts the dead letters in that context's database.
+        OutboxRelay relay = OutboxRelay.start(Outbox.create(consumerDb, "consumer"), transport);
         relays.add(relay);
         HealthCheck check = relay.healthCheck();
         assertEquals(HealthCheckType.READINESS, check.type(), "the outbox is no reason to restart the process");
@@ -188,6 +196,20 @@ class RelayingEventsInProcessTest {
         assertEquals(HealthCheckResponse.Status.UP, check.call().status(), "a dead letter takes no replica out");
         assertEquals(true, check.call().details().get("degraded"));
         assertEquals(0L, check.call().details().get("outstanding"));
+        await(() -> outbox.backlog().outstanding() == 0);
+    }
+
+    @Test
+    void anEventThatCannotBeReadIsSetAsideAtOnceAndItsRowDelivered() {
+        subscribe(this::record);
+        OutboxRecord unreadable = new OutboxRecord(7, UUID.randomUUID(), "publisher", "ThingHappened", 9,
+                                                   "{\"thingId\": \"not a number\"}", Instant.now(), 0);
+
+        Delivered outcome = transport.deliver("publisher", List.of(unreadable));
+
+        assertEquals(List.of(7L), outcome.delivered(), "settled for this subscriber");
+        assertEquals(1, deadLetters().find(unreadable.eventId()).orElseThrow().attempts());
+        assertEquals(0, seen());
     }
 
     @Test
@@ -246,6 +268,10 @@ class RelayingEventsInProcessTest {
                 return insert.executeUpdate();
             }
         });
+    }
+
+    private DeadLetters deadLetters() {
+        return JdbcInbox.of(consumerDb, "consumer").deadLetters();
     }
 
     private int attemptsCounted() {
