@@ -41,8 +41,8 @@ class ShuttingDownUnderLoadIT {
 
     @Test
     void answersEveryAcceptedRequestExitsZeroWithinTheBoundAndLosesNoEvent() throws InterruptedException {
-        AssemblyProcess monolith = AssemblyProcess.start("monolith", dataDir,
-                                                         Map.of("CLEAVE_SHUTDOWN_DRAIN", Long.toString(DRAIN.toMillis())));
+        AssemblyProcess monolith = AssemblyProcess.start(
+                "monolith", dataDir, Map.of("CLEAVE_SHUTDOWN_DRAIN", Long.toString(DRAIN.toMillis())));
         Api probe = new Api(monolith.baseUri());
         AtomicBoolean refused = new AtomicBoolean();
         List<Thread> clients = new ArrayList<>();
