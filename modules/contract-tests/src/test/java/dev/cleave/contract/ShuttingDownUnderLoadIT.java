@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cleave.platform.testing.Eventually;
@@ -21,9 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code SIGTERM} to a monolith under steady load from several clients, as an orchestrator stops a pod: readiness
- * goes down at once while requests are still served for the drain, every request the service accepted is answered
- * (no reset, no {@code 5xx}), the JVM exits {@code 0} within its bound, and every event written before the stop
+ * {@code SIGTERM} to a monolith under steady load from several clients behind a load balancer (played by the test:
+ * it probes readiness and, once down, sends nothing new), as an orchestrator stops a pod: readiness goes down at once
+ * while requests are still served for the drain, every request the service accepted is answered (no reset, no
+ * {@code 5xx}), the JVM exits {@code 0} within its bound, and every event written before the stop
  * reaches its consumer (here: each deleted user's orders are cancelled) once it runs again.
  */
 class ShuttingDownUnderLoadIT {
@@ -38,31 +40,36 @@ class ShuttingDownUnderLoadIT {
     private final Map<Long, JsonNode> keptOrders = new ConcurrentHashMap<>();
     private final List<Long> ordersOfDeletedUsers = new CopyOnWriteArrayList<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean terminated = new AtomicBoolean();
+    private final AtomicBoolean outOfRotation = new AtomicBoolean();
+    private final AtomicInteger answeredAfterTheSignal = new AtomicInteger();
 
     @Test
     void answersEveryAcceptedRequestExitsZeroWithinTheBoundAndLosesNoEvent() throws InterruptedException {
         AssemblyProcess monolith = AssemblyProcess.start(
                 "monolith", dataDir, Map.of("CLEAVE_SHUTDOWN_DRAIN", Long.toString(DRAIN.toMillis())));
         Api probe = new Api(monolith.baseUri());
-        AtomicBoolean refused = new AtomicBoolean();
         List<Thread> clients = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             Api api = new Api(monolith.baseUri());
-            clients.add(Thread.ofPlatform().name("client-" + i).start(() -> writeUntilRefused(api, refused)));
+            clients.add(Thread.ofPlatform().name("client-" + i).start(() -> writeUntilTakenOutOfRotation(api)));
         }
         Eventually.sleep(Duration.ofSeconds(2));
 
         long signalled = System.nanoTime();
+        terminated.set(true);
         monolith.terminate();
+        // The load balancer: probes readiness every 50 ms and, once it is down, sends this service nothing new.
         boolean readinessDownWhileServing = false;
-        while (monolith.isAlive() && !refused.get()) {
+        while (monolith.isAlive() && !outOfRotation.get()) {
             Api.Reply ready = quietly(() -> probe.get("/observe/health/ready"));
             if (ready != null && ready.status() == 503) {
                 readinessDownWhileServing = true;
-                break;
+                outOfRotation.set(true);
             }
             Eventually.sleep(Duration.ofMillis(50));
         }
+        outOfRotation.set(true);
         OptionalInt exit = monolith.awaitExit(BOUND);
         Duration stopping = Duration.ofNanos(System.nanoTime() - signalled);
         for (Thread client : clients) {
@@ -76,6 +83,7 @@ class ShuttingDownUnderLoadIT {
         assertTrue(stopping.compareTo(DRAIN) >= 0, "stopped in " + stopping.toMillis() + " ms, before the drain");
         assertEquals(List.of(), failures, "requests accepted but not answered, or answered 5xx");
         assertTrue(keptUsers.size() + ordersOfDeletedUsers.size() > 20, "too little load to tell");
+        assertTrue(answeredAfterTheSignal.get() > 0, "nothing was served between the signal and the drain's end");
 
         try (AssemblyProcess again = monolith.restart()) {
             Api api = new Api(again.baseUri());
@@ -93,16 +101,21 @@ class ShuttingDownUnderLoadIT {
     }
 
     // Every round: a user, an order for them, and every second round the user's deletion (whose event cancels the
-    // order). Stops once the server refuses connections: those requests were never accepted.
-    private void writeUntilRefused(Api api, AtomicBoolean refused) {
-        for (int round = 0; !refused.get(); round++) {
+    // order). Sends nothing new once the balancer took the service out of rotation, as the drain is there for; a
+    // request sent just as the server stops listening could meet a connection closed unanswered.
+    private void writeUntilTakenOutOfRotation(Api api) {
+        for (int round = 0; !outOfRotation.get(); round++) {
             try {
                 Api.Reply user = checked(api.postJson("/v1/users", "{\"name\":\"Stopping\",\"email\":\""
                                                                   + ContractSuite.uniqueEmail() + "\"}"), 201);
                 long userId = user.json().get("id").asLong();
+                if (outOfRotation.get()) {
+                    keptUsers.add(user.json());
+                    return;
+                }
                 Api.Reply order = checked(api.postJson("/v1/orders", ContractSuite.order(userId)), 201);
                 long orderId = order.json().get("id").asLong();
-                if (round % 2 == 1) {
+                if (round % 2 == 1 && !outOfRotation.get()) {
                     checked(api.delete("/v1/users/" + userId), 204);
                     ordersOfDeletedUsers.add(orderId);
                 } else {
@@ -110,12 +123,10 @@ class ShuttingDownUnderLoadIT {
                     keptOrders.put(orderId, order.json());
                 }
             } catch (UncheckedIOException e) {
-                if (e.getCause() instanceof ConnectException) {
-                    refused.set(true);
-                } else {
+                if (!(e.getCause() instanceof ConnectException)) {
                     failures.add(e.getMessage() + ": " + e.getCause());
-                    return;
                 }
+                return;
             } catch (UnexpectedReply e) {
                 failures.add(e.getMessage());
                 return;
@@ -123,7 +134,10 @@ class ShuttingDownUnderLoadIT {
         }
     }
 
-    private static Api.Reply checked(Api.Reply reply, int expected) {
+    private Api.Reply checked(Api.Reply reply, int expected) {
+        if (terminated.get()) {
+            answeredAfterTheSignal.incrementAndGet();
+        }
         if (reply.status() != expected) {
             throw new UnexpectedReply(reply.toString());
         }
