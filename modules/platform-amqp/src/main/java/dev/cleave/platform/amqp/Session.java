@@ -13,7 +13,6 @@ import java.util.function.Consumer;
 import com.rabbitmq.client.BlockedListener;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ShutdownSignalException;
 import dev.cleave.platform.spi.Delivered;
 import dev.cleave.platform.spi.EventTransport.TransportUnavailableException;
 import dev.cleave.platform.spi.OutboxRecord;
@@ -63,28 +62,24 @@ final class Session {
     }
 
     /**
-     * Declares the queues of these subscriptions and starts consuming them, in place of any consumers before. A
-     * queue that did not exist yet, or whose catch-up was cut short, first catches up on what its publisher sent
-     * before it existed ({@link CatchUp}).
+     * Declares the queues of these subscriptions and starts consuming them, in place of any consumers before. Each
+     * subscribed type whose history the consumer has not read yet (a new consumer, a type new to its queue, a
+     * catch-up cut short) is caught up on first ({@link CatchUp}), after its queue is bound and before it is consumed,
+     * so no event falls between the history and the queue.
      */
     void consume(List<QueueSubscription> queues) throws IOException {
         stopConsuming();
-        List<QueueSubscription> behind = new ArrayList<>();
         Channel declaring = connection.createChannel();
         try {
             for (QueueSubscription queue : queues) {
-                String catchingUp = topology.catchingUp(queue.name());
-                if (!exists(queue.name()) || exists(catchingUp)) {
-                    // Declared before the queue: a crash from here until the catch-up is done leaves it behind.
-                    declaring.queueDeclare(catchingUp, true, false, false, Map.of());
-                    behind.add(queue);
-                }
                 topology.declareSubscriber(declaring, queue.consumer(), queue.publisher(), queue.byType().keySet(),
                                            settings.maxAttempts());
+                // Earlier releases marked an unfinished catch-up with this empty queue; the consumer's own record
+                // of its catch-ups replaces it (deleting a queue that is not there is no error).
+                declaring.queueDelete(queue.name() + ".catching-up");
             }
-            for (QueueSubscription queue : behind) {
+            for (QueueSubscription queue : queues) {
                 new CatchUp(connection, topology, queue, settings).run();
-                declaring.queueDelete(topology.catchingUp(queue.name()));
             }
         } finally {
             closeQuietly(declaring);
@@ -100,22 +95,6 @@ final class Session {
             deadLetters.add(deadLetterQueue);
         }
         deadLetterQueues = List.copyOf(deadLetters);
-    }
-
-    /** Whether a queue exists; asked on a channel of its own, since the broker closes the channel if not. */
-    private boolean exists(String queue) throws IOException {
-        Channel asking = connection.createChannel();
-        try {
-            asking.queueDeclarePassive(queue);
-            return true;
-        } catch (IOException e) {
-            if (e.getCause() instanceof ShutdownSignalException signal && !signal.isHardError()) {
-                return false; // 404 NOT_FOUND closes the channel, not the connection
-            }
-            throw e;
-        } finally {
-            closeQuietly(asking);
-        }
     }
 
     private void stopConsuming() {

@@ -8,7 +8,10 @@ import dev.cleave.platform.api.Transactions;
  * Where a consuming context records the events it applied, in the transaction that applies them, so each event has
  * its effect once however often it is delivered. Its {@link #inTransaction} lets a transport apply a batch of events
  * in one transaction, which each event's own work joins; its {@link #deadLetters()} keep the events the consumer gave
- * up on.
+ * up on, and its {@link #catchUps()} which publishers' history it has read.
+ *
+ * <p>An inbox keeps each event id at least as long as any transport keeps past events for a catch-up (seven days
+ * for RabbitMQ): a history read again must find every event it applied before.
  */
 public interface Inbox extends Transactions {
 
@@ -35,4 +38,11 @@ public interface Inbox extends Transactions {
      * @return the consumer's dead letters
      */
     DeadLetters deadLetters();
+
+    /**
+     * Which publishers' event types this consumer has read the history of, kept beside its inbox in its own database.
+     *
+     * @return the consumer's catch-ups
+     */
+    CatchUps catchUps();
 }

@@ -7,13 +7,18 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import dev.cleave.platform.persistence.ContextDatabase;
+import dev.cleave.platform.spi.CatchUps;
 import dev.cleave.platform.spi.DeadLetters;
 import dev.cleave.platform.spi.Inbox;
 
 /**
  * The events a context has applied, by id (table {@code inbox} in its schema). Recording an event and applying it
  * happen in one transaction, so each event has its effect exactly once however often it is delivered. Beside it, in
- * the same schema, the consumer's dead letters (table {@code dead_letters}).
+ * the same schema, the consumer's dead letters (table {@code dead_letters}) and the publishers' history it has read
+ * (table {@code catch_ups}).
+ *
+ * <p>Nothing removes the rows of {@code inbox}: each id must outlive the transport's kept history (seven days for
+ * RabbitMQ), so that reading that history again applies nothing twice. Pruning, if ever added, keeps at least that.
  *
  * @param database the consuming context's database
  * @param consumer the consuming context's name
@@ -53,6 +58,11 @@ public record JdbcInbox(ContextDatabase database, String consumer) implements In
     @Override
     public DeadLetters deadLetters() {
         return new JdbcDeadLetters(database, consumer);
+    }
+
+    @Override
+    public CatchUps catchUps() {
+        return new JdbcCatchUps(database, consumer);
     }
 
     @Override
