@@ -27,7 +27,8 @@ import dev.cleave.platform.spi.Subscription;
  * yet: a new consuming service, or a type newly added to its queue. The publisher's stream keeps every event it sent
  * ({@link Topology#declarePublisher}); which types a consumer has read it for is recorded in its own database
  * ({@link CatchUps}), only once the whole history was read, so a catch-up cut short by a crash is done again on the
- * next start. A type the consumer no longer subscribes to is forgotten there, so subscribing again reads it again.
+ * next start. A type the consumer no longer subscribes to is forgotten there, so subscribing again reads it again;
+ * so is every type of a queue the broker does not have (a new broker, a deleted queue), whose events nothing kept.
  *
  * <p>Runs once the queue is declared and bound to every subscribed type, and before it is consumed: every event sent
  * from the binding on is in the queue, every event before it in the stream. To know where "before" ends, the
@@ -67,6 +68,18 @@ final class CatchUp {
         int read;
         int ofTheTypes;
         int applied;
+    }
+
+    /** Forgets every type the queue's consumer read the history of, so that the next catch-up reads them all. */
+    static void forgetWhatWasRead(QueueSubscription queue) {
+        CatchUps catchUps = queue.inbox().catchUps();
+        Set<String> done = catchUps.caughtUpOn(queue.publisher());
+        if (!done.isEmpty()) {
+            LOGGER.log(Level.INFO, queue.name() + ": the broker has no such queue (a new broker, or the queue was"
+                                   + " deleted); the history of " + String.join(", ", new TreeSet<>(done))
+                                   + " will be read again");
+            catchUps.forget(queue.publisher(), done);
+        }
     }
 
     /**

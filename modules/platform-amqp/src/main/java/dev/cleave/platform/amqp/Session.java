@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import com.rabbitmq.client.BlockedListener;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ShutdownSignalException;
 import dev.cleave.platform.spi.Delivered;
 import dev.cleave.platform.spi.EventTransport.TransportUnavailableException;
 import dev.cleave.platform.spi.OutboxRecord;
@@ -64,7 +65,7 @@ final class Session {
     /**
      * Declares the queues of these subscriptions and starts consuming them, in place of any consumers before. Each
      * subscribed type whose history the consumer has not read yet (a new consumer, a type new to its queue, a
-     * catch-up cut short) is caught up on first ({@link CatchUp}), after its queue is bound and before it is consumed,
+     * catch-up cut short, every type of a queue the broker no longer has) is caught up on first ({@link CatchUp}), after its queue is bound and before it is consumed,
      * so no event falls between the history and the queue.
      */
     void consume(List<QueueSubscription> queues) throws IOException {
@@ -72,6 +73,12 @@ final class Session {
         Channel declaring = connection.createChannel();
         try {
             for (QueueSubscription queue : queues) {
+                if (!exists(queue.name())) {
+                    // Nothing kept events for this consumer (a new broker, its queue deleted): what it read of the
+                    // history before is no longer enough. Forgotten before the queue is made, so a crash until the
+                    // catch-up is done leaves it to be done again.
+                    CatchUp.forgetWhatWasRead(queue);
+                }
                 topology.declareSubscriber(declaring, queue.consumer(), queue.publisher(), queue.byType().keySet(),
                                            settings.maxAttempts());
                 // Earlier releases marked an unfinished catch-up with this empty queue; the consumer's own record
@@ -95,6 +102,22 @@ final class Session {
             deadLetters.add(deadLetterQueue);
         }
         deadLetterQueues = List.copyOf(deadLetters);
+    }
+
+    /** Whether a queue exists; asked on a channel of its own, since the broker closes the channel if not. */
+    private boolean exists(String queue) throws IOException {
+        Channel asking = connection.createChannel();
+        try {
+            asking.queueDeclarePassive(queue);
+            return true;
+        } catch (IOException e) {
+            if (e.getCause() instanceof ShutdownSignalException signal && !signal.isHardError()) {
+                return false; // 404 NOT_FOUND closes the channel, not the connection
+            }
+            throw e;
+        } finally {
+            closeQuietly(asking);
+        }
     }
 
     private void stopConsuming() {

@@ -150,6 +150,11 @@ final class BrokerFixture implements AutoCloseable {
         });
     }
 
+    /** Deletes a consumer's queue, as a broker rebuilt from nothing would not have it. */
+    void deleteQueue(String consumer) {
+        withChannel(channel -> channel.queueDelete(queue(consumer)));
+    }
+
     /** Ready messages in a queue. */
     /** Puts a message straight into a consumer's dead-letter queue, as the broker's delivery limit would. */
     void deadLetterAtTheBroker(String consumer) {

@@ -167,6 +167,24 @@ class CatchingUpOnTheHistoryOfEverySubscriptionTest extends BrokerAndConsumerTes
     }
 
     @Test
+    void aConsumerWhoseQueueTheBrokerNoLongerHasReadsTheHistoryOfEveryTypeAgain() {
+        EventTransport before = running(consumer.shipped());
+        assertEquals(Set.of("ParcelShipped"), consumer.caughtUpOn());
+        before.close();
+        // The broker lost the queue while the consumer was down (rebuilt, or the queue deleted): nothing but the
+        // stream kept what was sent meanwhile.
+        broker.deleteQueue(ConsumerFixture.NAME);
+        List<ParcelShipped> meanwhile = shipped(0, 10);
+        deliver(meanwhile);
+
+        running(consumer.shipped());
+
+        awaitEquals("events applied", meanwhile.size(), consumer::eventsWithEffect);
+        meanwhile.forEach(event -> assertEquals(1, consumer.effects(event), "effects of " + event));
+        assertEquals(Set.of("ParcelShipped"), consumer.caughtUpOn());
+    }
+
+    @Test
     void aStreamMadeByAnEarlierReleaseKeepsEveryEventFromTheFirstStartOnAndWhatWasUnroutedBefore() {
         broker.publisherDeclaredByAnEarlierRelease();
         // Sent before the upgrade, while no queue took them: the earlier release kept them too.
