@@ -65,8 +65,8 @@ final class Session {
     /**
      * Declares the queues of these subscriptions and starts consuming them, in place of any consumers before. Each
      * subscribed type whose history the consumer has not read yet (a new consumer, a type new to its queue, a
-     * catch-up cut short, every type of a queue the broker no longer has) is caught up on first ({@link CatchUp}), after its queue is bound and before it is consumed,
-     * so no event falls between the history and the queue.
+     * catch-up cut short, every type of a queue the broker no longer has) is caught up on first ({@link CatchUp}),
+     * after its queue is bound and before it is consumed, so no event falls between the history and the queue.
      */
     void consume(List<QueueSubscription> queues) throws IOException {
         stopConsuming();
