@@ -19,7 +19,8 @@ import io.helidon.config.ConfigSources;
  * off unless a port is set), {@code CLEAVE_DATA_DIR}, {@code CLEAVE_TRAINING_RUN},
  * {@code CLEAVE_AMQP_URL} and {@code CLEAVE_EVENTS_NAMESPACE} (the broker, and the prefix of its exchanges and queues);
  * {@code CLEAVE_<CONTEXT>_DB_URL}, {@code _USER}, {@code _PASSWORD}, {@code _POOL_SIZE}, {@code _CONNECTION_WAIT},
- * {@code _MAX_WAITING} (callers), {@code _STATEMENT_TIMEOUT}, {@code _IDLE_IN_TRANSACTION_TIMEOUT} (milliseconds) for a context's database;
+ * {@code _MAX_WAITING} (callers), {@code _STATEMENT_TIMEOUT}, {@code _IDLE_IN_TRANSACTION_TIMEOUT} (milliseconds)
+ * for a context's database;
  * {@code <SERVICE>_SERVICE_URL} for where a remote context answers (e.g. {@code USER_SERVICE_URL}).
  */
 final class Settings {

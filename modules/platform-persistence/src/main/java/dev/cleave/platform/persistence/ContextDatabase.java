@@ -104,7 +104,8 @@ public final class ContextDatabase implements AutoCloseable {
             hikari.addDataSourceProperty("options", "-c statement_timeout="
                     + db.get("statement-timeout").asLong().orElse(DEFAULT_STATEMENT_TIMEOUT_MILLIS)
                     + " -c idle_in_transaction_session_timeout="
-                    + db.get("idle-in-transaction-timeout").asLong().orElse(DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MILLIS));
+                    + db.get("idle-in-transaction-timeout").asLong()
+                            .orElse(DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MILLIS));
         }
         hikari.setInitializationFailTimeout(10_000);
 
@@ -160,8 +161,9 @@ public final class ContextDatabase implements AutoCloseable {
      * @param <T>  the result type
      * @return the work's result
      * @throws DataAccessException  if the database fails
-     * @throws UnavailableException if no connection is free within the wait ({@code cleave.<context>.db.connection-wait})
-     *                              or too many callers wait already ({@code cleave.<context>.db.max-waiting})
+     * @throws UnavailableException if no connection is free within the wait
+     *                              ({@code cleave.<context>.db.connection-wait}), too many callers wait already
+     *                              ({@code cleave.<context>.db.max-waiting})
      *                              or the database fails in a passing way ({@link SqlStates#isPassing})
      */
     public <T> T inTransaction(SqlWork<T> work) {
@@ -230,8 +232,9 @@ public final class ContextDatabase implements AutoCloseable {
      * @param <T>  the result type
      * @return the work's result
      * @throws DataAccessException  if the database fails
-     * @throws UnavailableException if no connection is free within the wait ({@code cleave.<context>.db.connection-wait})
-     *                              or too many callers wait already ({@code cleave.<context>.db.max-waiting})
+     * @throws UnavailableException if no connection is free within the wait
+     *                              ({@code cleave.<context>.db.connection-wait}), too many callers wait already
+     *                              ({@code cleave.<context>.db.max-waiting})
      *                              or the database fails in a passing way ({@link SqlStates#isPassing})
      */
     public <T> T read(SqlWork<T> work) {
