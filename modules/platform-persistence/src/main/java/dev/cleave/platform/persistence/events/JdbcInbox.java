@@ -26,9 +26,10 @@ import dev.cleave.platform.spi.Inbox;
  *
  * <p>The version row also orders concurrent work on one aggregate: a second transaction raising it waits for the
  * first to end, then compares with what that one committed. Two first events of one aggregate racing to insert the
- * row end the same way on PostgreSQL (its {@code ON CONFLICT} waits); a database that refuses the second insert
- * instead (H2 reports a concurrent update, a unique violation is treated alike) fails the transaction with a
- * passing fault, which every transport retries, uncounted.
+ * row end the same way: on H2 and PostgreSQL the second {@code INSERT ... ON CONFLICT DO NOTHING} waits for the
+ * first transaction, then inserts nothing and compares. Should the database refuse the second insert instead (a
+ * unique violation, or a concurrent-update error), the transaction fails with a passing fault, which every
+ * transport retries, uncounted.
  *
  * @param database the consuming context's database
  * @param consumer the consuming context's name
