@@ -99,6 +99,53 @@ final class ConsumerFixture implements AutoCloseable {
         });
     }
 
+    /**
+     * Projects {@link ParcelShipped} as naively as a state-carrying event allows: the parcel's state becomes what the
+     * event tells, whatever was there, and the effect is noted. The events named in {@code failOnce} fail their first
+     * try (poison, not passing).
+     */
+    Subscription<ParcelShipped> projected(Set<UUID> failOnce) {
+        return new Subscription<>(JdbcInbox.of(database, NAME), BrokerFixture.PUBLISHER, ParcelShipped.class, event -> {
+            if (failOnce.remove(event.eventId())) {
+                failures.computeIfAbsent(event.eventId(), id -> new AtomicInteger()).incrementAndGet();
+                throw new IllegalStateException("parcel " + event.aggregateId() + " v" + event.version()
+                                                + " cannot be projected this time");
+            }
+            database.inTransaction(connection -> {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM parcel_states WHERE parcel_id = ?")) {
+                    delete.setLong(1, event.aggregateId());
+                    delete.executeUpdate();
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO parcel_states (parcel_id, version, event_id) VALUES (?, ?, ?)")) {
+                    insert.setLong(1, event.aggregateId());
+                    insert.setLong(2, event.version());
+                    insert.setString(3, event.eventId().toString());
+                    insert.executeUpdate();
+                }
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO effect (event_id) VALUES (?)")) {
+                    insert.setString(1, event.eventId().toString());
+                    return insert.executeUpdate();
+                }
+            });
+        });
+    }
+
+    /** The version of the parcel's state in the projection, or 0 if it has none. */
+    long projectedVersion(long parcel) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT version FROM parcel_states WHERE parcel_id = ?")) {
+                select.setLong(1, parcel);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
     Subscription<ParcelLost> lost() {
         return new Subscription<>(JdbcInbox.of(database, name), BrokerFixture.PUBLISHER, ParcelLost.class, event -> {
             failures.computeIfAbsent(event.eventId(), id -> new AtomicInteger()).incrementAndGet();
@@ -149,6 +196,11 @@ final class ConsumerFixture implements AutoCloseable {
     /** The dead letter of an event, by its id. */
     Optional<DeadLetter> deadLetter(UUID eventId) {
         return JdbcInbox.of(database, name).deadLetters().find(eventId);
+    }
+
+    /** Forgets every event applied, as the relay's purge does with inbox records a week old. */
+    void purgeInbox() {
+        database.inTransaction(connection -> connection.createStatement().executeUpdate("DELETE FROM inbox"));
     }
 
     /** The inbox rows of an event: one once applied. */
