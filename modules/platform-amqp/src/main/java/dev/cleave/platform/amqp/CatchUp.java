@@ -3,6 +3,8 @@ package dev.cleave.platform.amqp;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -33,7 +35,8 @@ import dev.cleave.platform.spi.Subscription;
  * <p>Runs once the queue is declared and bound to every subscribed type, and before it is consumed: every event sent
  * from the binding on is in the queue, every event before it in the stream. To know where "before" ends, the
  * catch-up sends a marker through the publisher's exchange with a routing key no queue binds: the marker lands in the
- * stream after every event routed before the binding. The stream is read from its start up to the marker, and a
+ * stream after every event routed before the binding. The stream is read from what it got {@link Topology#READ_BACK}
+ * ago (not from its first event: it drops whole segments, so older events linger) up to the marker, and a
  * moment past it for an event that raced the binding; each event of a type being caught up on is applied through the
  * inbox, so one the queue also holds, or one a cut-short catch-up applied before, has no second effect. Failures
  * follow the queue's consumer's rules ({@link EventConsumer}): a passing fault is retried without limit while the
@@ -128,7 +131,10 @@ final class CatchUp {
 
             BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
             channel.basicQos(PREFETCH);
-            String tag = channel.basicConsume(stream, false, Map.of("x-stream-offset", "first"),
+            // From what the stream got within READ_BACK, not its first event: the stream drops whole segments, so
+            // older events may linger there after their inbox records were purged.
+            Date since = Date.from(Instant.now().minus(Topology.READ_BACK));
+            String tag = channel.basicConsume(stream, false, Map.of("x-stream-offset", since),
                                               (consumerTag, delivery) -> deliveries.add(delivery),
                                               consumerTag -> { });
             Tally tally = readUpTo(marker, pending, channel, deliveries);

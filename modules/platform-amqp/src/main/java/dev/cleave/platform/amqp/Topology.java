@@ -1,6 +1,7 @@
 package dev.cleave.platform.amqp;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 
@@ -32,11 +33,16 @@ import com.rabbitmq.client.Channel;
  */
 record Topology(String namespace) {
     /**
-     * How long the broker keeps every event for catch-ups. Consumers keep their inbox records at least as long, so a
-     * history read again applies nothing twice.
+     * How long the broker keeps every event for catch-ups. The stream drops whole segments, so older events may
+     * linger; a catch-up reads back only {@link #READ_BACK}.
      */
     static final String KEEP_HISTORY = "7D";
-    /** {@link #KEEP_HISTORY} in words, for the log and the README. */
+    /**
+     * How far back a catch-up reads: what the stream got in this time. Consumers keep their inbox records longer
+     * (eight days), so a history read again applies nothing twice.
+     */
+    static final Duration READ_BACK = Duration.ofDays(7);
+    /** {@link #READ_BACK} in words, for the log. */
     static final String KEPT_FOR = "7 days";
     /** The routing key that binds the stream to every event of its publisher's topic exchange. */
     private static final String EVERY_KEY = "#";

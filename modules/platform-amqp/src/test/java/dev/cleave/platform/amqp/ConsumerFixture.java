@@ -198,7 +198,7 @@ final class ConsumerFixture implements AutoCloseable {
         return JdbcInbox.of(database, name).deadLetters().find(eventId);
     }
 
-    /** Forgets every event applied, as the relay's purge does with inbox records a week old. */
+    /** Forgets every event applied, as the relay's purge does with inbox records 8 days old. */
     void purgeInbox() {
         database.inTransaction(connection -> connection.createStatement().executeUpdate("DELETE FROM inbox"));
     }

@@ -21,8 +21,8 @@ import dev.cleave.platform.api.Transactions;
  * change (a delta that needs every earlier one applied first) does not fit this rule and would need another
  * design.
  *
- * <p>An inbox keeps each event id at least as long as any transport keeps past events for a catch-up (seven days
- * for RabbitMQ): a history read again must find every event it applied before.
+ * <p>An inbox keeps each event id longer than any transport reads past events back for a catch-up (seven days for
+ * RabbitMQ): a history read again must find every event it applied before.
  */
 public interface Inbox extends Transactions {
 
