@@ -141,7 +141,7 @@ class ProjectingEventsFromTwoRelaysAtOnceTest extends BrokerAndConsumerTest {
         awaitEquals("rows left in the outbox", 0L, this::outstanding);
 
         // Every event delivered again, shuffled, after the consumer's inbox forgot them (its records are purged after
-        // a week, and a broker may keep a copy longer); then a newer event of each parcel behind them in its lane.
+        // 8 days, and a broker may keep a copy longer); then a newer event of each parcel behind them in its lane.
         consumer.purgeInbox();
         List<ParcelShipped> shuffled = new ArrayList<>(published);
         Collections.shuffle(shuffled, new Random(7));

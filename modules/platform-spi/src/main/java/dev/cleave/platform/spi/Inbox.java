@@ -8,7 +8,8 @@ import dev.cleave.platform.api.Transactions;
  * Where a consuming context records the events it applied, in the transaction that applies them, so each event has
  * its effect once however often it is delivered, and never after a newer event of the same aggregate. Its
  * {@link #inTransaction} lets a transport apply a batch of events in one transaction, which each event's own work
- * joins; its {@link #deadLetters()} keep the events the consumer gave up on.
+ * joins; its {@link #deadLetters()} keep the events the consumer gave up on, and its {@link #catchUps()} which
+ * publishers' history it has read.
  *
  * <p><b>Every event is state-carrying.</b> An event tells its aggregate's state after it happened, and its
  * {@linkplain dev.cleave.platform.api.DomainEvent#version() version} rises with each change of that aggregate, so
@@ -19,6 +20,9 @@ import dev.cleave.platform.api.Transactions;
  * publisher's aggregate ids name one aggregate each, whatever its events' types. An event that tells only a
  * change (a delta that needs every earlier one applied first) does not fit this rule and would need another
  * design.
+ *
+ * <p>An inbox keeps each event id longer than any transport reads past events back for a catch-up (seven days for
+ * RabbitMQ): a history read again must find every event it applied before.
  */
 public interface Inbox extends Transactions {
 
@@ -50,4 +54,11 @@ public interface Inbox extends Transactions {
      * @return the consumer's dead letters
      */
     DeadLetters deadLetters();
+
+    /**
+     * Which publishers' event types this consumer has read the history of, kept beside its inbox in its own database.
+     *
+     * @return the consumer's catch-ups
+     */
+    CatchUps catchUps();
 }

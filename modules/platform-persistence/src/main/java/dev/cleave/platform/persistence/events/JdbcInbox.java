@@ -14,6 +14,7 @@ import dev.cleave.platform.api.UnavailableException;
 import dev.cleave.platform.persistence.ContextDatabase;
 import dev.cleave.platform.persistence.DataAccessException;
 import dev.cleave.platform.persistence.SqlStates;
+import dev.cleave.platform.spi.CatchUps;
 import dev.cleave.platform.spi.DeadLetters;
 import dev.cleave.platform.spi.Inbox;
 
@@ -22,7 +23,8 @@ import dev.cleave.platform.spi.Inbox;
  * aggregate it applied, by publisher (table {@code aggregate_versions}). Recording an event, raising its aggregate's
  * version and applying it happen in one transaction, so each event has its effect at most once however often it is
  * delivered, and none if a newer event of its aggregate was applied first: every event is state-carrying (see
- * {@link Inbox}). Beside them, in the same schema, the consumer's dead letters (table {@code dead_letters}).
+ * {@link Inbox}). Beside them, in the same schema, the consumer's dead letters (table {@code dead_letters}) and the
+ * publishers' history it has read (table {@code catch_ups}).
  *
  * <p>The version row also orders concurrent work on one aggregate: a second transaction raising it waits for the
  * first to end, then compares with what that one committed. Two first events of one aggregate racing to insert the
@@ -133,6 +135,11 @@ public record JdbcInbox(ContextDatabase database, String consumer) implements In
     @Override
     public DeadLetters deadLetters() {
         return new JdbcDeadLetters(database, consumer);
+    }
+
+    @Override
+    public CatchUps catchUps() {
+        return new JdbcCatchUps(database, consumer);
     }
 
     @Override
