@@ -3,6 +3,13 @@ package dev.cleave.contract;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -16,11 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The order service when the user service is down, frozen or back: placing an order answers 503 with
  * {@code Retry-After} within 2.5 s and creates nothing, reading orders keeps working, and placing orders recovers
- * by itself once the user service answers again.
+ * by itself once the user service answers again. Keyed orders ask the user service before their transaction opens, so
+ * a storm of them against a frozen user service holds no connection that reads need.
  */
 class UserServiceOutageIT {
     private static final Duration ANSWER_WITHIN = Duration.ofMillis(2500);
     private static final Duration RECOVERY_WITHIN = Duration.ofSeconds(30);
+    private static final int KEYED_STORM = 64;
+    private static final Duration READ_P99_WITHIN = Duration.ofMillis(100);
 
     @TempDir
     Path dataDir;
@@ -69,6 +79,56 @@ class UserServiceOutageIT {
             services.userService().thaw();
         }
         awaitOrdersAccepted(userId);
+    }
+
+    @Test
+    void keyedOrdersAgainstAFrozenUserServiceAreRefusedInTimeWhileReadsStayFast() throws Exception {
+        long userId = register();
+        place(userId);
+        for (int i = 0; i < 50; i++) {
+            assertEquals(200, api.get("/v1/orders?limit=10").status(), "warming up the read path");
+        }
+
+        services.userService().freeze();
+        List<Duration> refusals = new ArrayList<>();
+        List<Duration> reads = new ArrayList<>();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Duration>> storm = new ArrayList<>();
+            for (int i = 0; i < KEYED_STORM; i++) {
+                storm.add(clients.submit(() -> refusedWithKey(userId)));
+            }
+            while (!storm.stream().allMatch(Future::isDone)) {
+                Instant sent = Instant.now();
+                Api.Reply read = api.get("/v1/orders?limit=10");
+                reads.add(Duration.between(sent, Instant.now()));
+                assertEquals(200, read.status(), read::toString);
+                sleep(Duration.ofMillis(10));
+            }
+            for (Future<Duration> refusal : storm) {
+                refusals.add(refusal.get(30, TimeUnit.SECONDS));
+            }
+        } finally {
+            services.userService().thaw();
+        }
+
+        Duration slowest = refusals.stream().max(Duration::compareTo).orElseThrow();
+        assertTrue(slowest.compareTo(ANSWER_WITHIN) < 0, () -> "the slowest 503 took " + slowest);
+        assertTrue(reads.size() >= 10, () -> "only " + reads.size() + " reads during the storm");
+        List<Duration> sorted = reads.stream().sorted().toList();
+        Duration p99 = sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1);
+        assertTrue(p99.compareTo(READ_P99_WITHIN) < 0,
+                   () -> "reads' p99 was " + p99 + "; the reads in the order sent: " + reads);
+        assertEquals(1, api.get("/v1/orders?userId=" + userId).json().get("items").size(), "nothing was created");
+    }
+
+    private Duration refusedWithKey(long userId) {
+        Instant sent = Instant.now();
+        Api.Reply refused = api.postJson("/v1/orders", ContractSuite.order(userId),
+                                         "Idempotency-Key", UUID.randomUUID().toString());
+        Duration took = Duration.between(sent, Instant.now());
+        ContractSuite.assertProblem(refused, 503);
+        assertTrue(refused.header("Retry-After").map(Long::parseLong).orElse(0L) >= 1, refused::toString);
+        return took;
     }
 
     private long register() {

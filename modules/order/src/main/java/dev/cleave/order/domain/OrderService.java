@@ -55,17 +55,31 @@ public final class OrderService implements OrderLookup {
     }
 
     /**
-     * Places an order for a current user.
+     * Asks the user directory whether the order's user is a current user: the first step of placing an order, taken
+     * outside any transaction because the directory may be a remote service.
      *
      * @param order the checked order
-     * @return the placed order
+     * @return the order, ready to be placed
      * @throws UnprocessableException if no current user has the order's user id
      * @throws dev.cleave.platform.api.UnavailableException if the user directory cannot answer
      */
-    public Order place(NewOrder order) {
+    public VerifiedOrder verify(NewOrder order) {
         if (users.find(order.userId()).isEmpty()) {
             throw noCurrentUser(order.userId());
         }
+        return new VerifiedOrder(order);
+    }
+
+    /**
+     * Places an order whose user was found, with its event, in one transaction (or in the one already open on this
+     * thread, such as an idempotency key's).
+     *
+     * @param verified the order, its user found by {@link #verify}
+     * @return the placed order
+     * @throws UnprocessableException if the user has been deleted since the directory answered
+     */
+    public Order place(VerifiedOrder verified) {
+        NewOrder order = verified.order();
         return transactions.inTransaction(() -> {
             // The directory may have answered just before the user was deleted.
             if (orders.isUserDeleted(order.userId())) {

@@ -21,7 +21,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
- * Placing an order asks the user context's directory whether the user exists before anything is stored.
+ * Placing an order asks the user context's directory whether the user exists ({@link OrderService#verify}), then
+ * stores it ({@link OrderService#place}) unless the user was deleted in between.
  */
 class PlacingAnOrderTest {
     private final OrderServiceFixture fixture = new OrderServiceFixture();
@@ -31,7 +32,7 @@ class PlacingAnOrderTest {
         NewOrder order = anOrderFor(42);
         when(fixture.directory.find(42)).thenReturn(Optional.empty());
 
-        UnprocessableException e = assertThrows(UnprocessableException.class, () -> fixture.service.place(order));
+        UnprocessableException e = assertThrows(UnprocessableException.class, () -> fixture.service.verify(order));
 
         assertTrue(e.getMessage().contains("42"), e.getMessage());
         verify(fixture.directory).find(42);
@@ -45,7 +46,7 @@ class PlacingAnOrderTest {
         when(fixture.directory.find(7)).thenReturn(Optional.of(user(7)));
         when(fixture.repository.insert(order, NOW)).thenReturn(stored);
 
-        Order result = fixture.service.place(order);
+        Order result = fixture.service.place(fixture.service.verify(order));
 
         assertSame(stored, result);
         verify(fixture.repository).insert(order, NOW);
@@ -57,7 +58,8 @@ class PlacingAnOrderTest {
         when(fixture.directory.find(7)).thenReturn(Optional.of(user(7)));
         when(fixture.repository.isUserDeleted(7)).thenReturn(true);
 
-        UnprocessableException e = assertThrows(UnprocessableException.class, () -> fixture.service.place(order));
+        VerifiedOrder verified = fixture.service.verify(order);
+        UnprocessableException e = assertThrows(UnprocessableException.class, () -> fixture.service.place(verified));
 
         assertTrue(e.getMessage().contains("7"), e.getMessage());
         verify(fixture.repository, never()).insert(any(), any());
@@ -71,7 +73,7 @@ class PlacingAnOrderTest {
                                                               null);
         when(fixture.directory.find(7)).thenThrow(down);
 
-        UnavailableException e = assertThrows(UnavailableException.class, () -> fixture.service.place(order));
+        UnavailableException e = assertThrows(UnavailableException.class, () -> fixture.service.verify(order));
 
         assertSame(down, e);
         assertEquals(Duration.ofSeconds(5), e.retryAfter());

@@ -316,7 +316,7 @@ final class AmqpTransport implements EventTransport {
     /**
      * Stops the transport within a bound: never interrupts the connector, which may be applying an event of a
      * catch-up inside JDBC, and never waits for the lock a catch-up holds. A catch-up notices the stop between two
-     * events and gives up; its marker queue stays, so the next start does it again.
+     * events and gives up; it is not recorded as done, so the next start does it again.
      */
     @Override
     public void close() {

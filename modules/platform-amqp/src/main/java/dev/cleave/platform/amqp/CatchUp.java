@@ -3,7 +3,12 @@ package dev.cleave.platform.amqp;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,21 +21,28 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Delivery;
 import dev.cleave.platform.spi.Backoff;
+import dev.cleave.platform.spi.CatchUps;
 import dev.cleave.platform.spi.Faults;
 import dev.cleave.platform.spi.Subscription;
 
 /**
- * Brings a new subscriber queue up to date with the events its publisher sent before the queue existed: those no
- * queue took, kept in the publisher's {@code unrouted} stream ({@link Topology#declarePublisher}). Runs once the
- * queue is bound and before it is consumed, so what the queue holds is applied after what came before it.
+ * Brings a consumer up to date with the history of every type it subscribes to from one publisher and has not read
+ * yet: a new consuming service, or a type newly added to its queue. The publisher's stream keeps every event it sent
+ * ({@link Topology#declarePublisher}); which types a consumer has read it for is recorded in its own database
+ * ({@link CatchUps}), only once the whole history was read, so a catch-up cut short by a crash is done again on the
+ * next start. A type the consumer no longer subscribes to is forgotten there, so subscribing again reads it again;
+ * so is every type of a queue the broker does not have (a new broker, a deleted queue), whose events nothing kept.
  *
- * <p>To know where "before the queue existed" ends, the catch-up sends a marker through the publisher's exchange
- * with a routing key no queue binds: the marker lands in the stream after every event that found no queue before
- * the binding. The stream is read from its start up to the marker, and a moment past it for an event that raced
- * the binding; each event of a subscribed type is applied through the inbox, so one the queue also holds, or one
- * a cut-short catch-up applied before, has no second effect. Failures follow the queue's consumer's rules
- * ({@link EventConsumer}): a passing fault is retried without limit while the connection lasts, and an event that
- * cannot be read, or keeps failing otherwise, is set aside in the consumer's own dead letters.
+ * <p>Runs once the queue is declared and bound to every subscribed type, and before it is consumed: every event sent
+ * from the binding on is in the queue, every event before it in the stream. To know where "before" ends, the
+ * catch-up sends a marker through the publisher's exchange with a routing key no queue binds: the marker lands in the
+ * stream after every event routed before the binding. The stream is read from what it got {@link Topology#READ_BACK}
+ * ago (not from its first event: it drops whole segments, so older events linger) up to the marker, and a
+ * moment past it for an event that raced the binding; each event of a type being caught up on is applied through the
+ * inbox, so one the queue also holds, or one a cut-short catch-up applied before, has no second effect. Failures
+ * follow the queue's consumer's rules ({@link EventConsumer}): a passing fault is retried without limit while the
+ * connection lasts, and an event that cannot be read, or keeps failing otherwise, is set aside in the consumer's own
+ * dead letters.
  */
 final class CatchUp {
     private static final System.Logger LOGGER = System.getLogger(CatchUp.class.getName());
@@ -52,7 +64,7 @@ final class CatchUp {
 
     /**
      * @param stopping whether the transport is being stopped: the catch-up then gives up between two events, and
-     *                 is done again on the next start (its marker queue stays)
+     *                 is done again on the next start (it is recorded as done only once it finished)
      */
     CatchUp(Connection connection, Topology topology, QueueSubscription queue, AmqpSettings settings,
             BooleanSupplier stopping) {
@@ -63,13 +75,57 @@ final class CatchUp {
         this.settings = settings;
     }
 
+    /** What one catch-up read, for the log. */
+    private static final class Tally {
+        int read;
+        int ofTheTypes;
+        int applied;
+    }
+
+    /** Forgets every type the queue's consumer read the history of, so that the next catch-up reads them all. */
+    static void forgetWhatWasRead(QueueSubscription queue) {
+        CatchUps catchUps = queue.inbox().catchUps();
+        Set<String> done = catchUps.caughtUpOn(queue.publisher());
+        if (!done.isEmpty()) {
+            LOGGER.log(Level.INFO, queue.name() + ": the broker has no such queue (a new broker, or the queue was"
+                                   + " deleted); the history of " + String.join(", ", new TreeSet<>(done))
+                                   + " will be read again");
+            catchUps.forget(queue.publisher(), done);
+        }
+    }
+
     /**
-     * Applies the stream's events of the queue's types, up to the marker.
+     * Applies the stream's events, up to the marker, of the subscribed types the consumer has not caught up on, and
+     * records them as caught up on; with none such, reads nothing.
      *
      * @return how many events had their effect now
      * @throws IOException if the broker failed, or the stream stalled before the marker came back
      */
     int run() throws IOException {
+        CatchUps catchUps = queue.inbox().catchUps();
+        Set<String> done = catchUps.caughtUpOn(queue.publisher());
+        Set<String> unsubscribed = new TreeSet<>(done);
+        unsubscribed.removeAll(queue.byType().keySet());
+        if (!unsubscribed.isEmpty()) {
+            catchUps.forget(queue.publisher(), unsubscribed);
+        }
+        Map<String, Subscription<?>> pending = new TreeMap<>(queue.byType());
+        pending.keySet().removeAll(done);
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        String stream = topology.stream(queue.publisher());
+        LOGGER.log(Level.INFO, queue.name() + ": catching up on the history of " + String.join(", ", pending.keySet())
+                               + " in " + stream + " (every event of the last " + Topology.KEPT_FOR + ")");
+        Tally tally = read(stream, pending);
+        catchUps.record(queue.publisher(), pending.keySet());
+        LOGGER.log(Level.INFO, queue.name() + ": caught up on " + String.join(", ", pending.keySet()) + ": read "
+                               + tally.read + " events of " + stream + ", " + tally.ofTheTypes + " of these types, "
+                               + tally.applied + " applied now (the others were applied before or set aside)");
+        return tally.applied;
+    }
+
+    private Tally read(String stream, Map<String, Subscription<?>> pending) throws IOException {
         Channel channel = connection.createChannel();
         try {
             channel.confirmSelect();
@@ -84,17 +140,15 @@ final class CatchUp {
 
             BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
             channel.basicQos(PREFETCH);
-            String tag = channel.basicConsume(topology.unrouted(queue.publisher()), false,
-                                              Map.of("x-stream-offset", "first"),
+            // From what the stream got within READ_BACK, not its first event: the stream drops whole segments, so
+            // older events may linger there after their inbox records were purged.
+            Date since = Date.from(Instant.now().minus(Topology.READ_BACK));
+            String tag = channel.basicConsume(stream, false, Map.of("x-stream-offset", since),
                                               (consumerTag, delivery) -> deliveries.add(delivery),
                                               consumerTag -> { });
-            int applied = readUpTo(marker, channel, deliveries);
+            Tally tally = readUpTo(marker, pending, channel, deliveries);
             channel.basicCancel(tag);
-            if (applied > 0) {
-                LOGGER.log(Level.INFO, queue.name() + ": caught up on " + applied + " events sent before the queue"
-                                       + " existed");
-            }
-            return applied;
+            return tally;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while catching up " + queue.name(), e);
@@ -112,16 +166,17 @@ final class CatchUp {
         }
     }
 
-    private int readUpTo(String marker, Channel channel, BlockingQueue<Delivery> deliveries)
+    private Tally readUpTo(String marker, Map<String, Subscription<?>> pending, Channel channel,
+                           BlockingQueue<Delivery> deliveries)
             throws IOException, InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + STALL.toNanos();
         boolean markerSeen = false;
-        int applied = 0;
+        Tally tally = new Tally();
         while (true) {
             long left = deadline - System.nanoTime();
             if (markerSeen && left <= 0) {
                 // Later events keep arriving in a busy stream; they came after the queue was bound.
-                return applied;
+                return tally;
             }
             if (stopping.getAsBoolean()) {
                 throw new IOException("stopped while catching up " + queue.name() + "; the next start catches up");
@@ -134,34 +189,40 @@ final class CatchUp {
             }
             if (delivery == null) {
                 if (markerSeen) {
-                    return applied;
+                    return tally;
                 }
-                throw new IOException(queue.name() + ": " + topology.unrouted(queue.publisher()) + " delivered nothing"
+                throw new IOException(queue.name() + ": " + topology.stream(queue.publisher()) + " delivered nothing"
                                       + " for " + STALL.toSeconds() + " s before the catch-up marker came back");
             }
-            if (marker.equals(header(delivery.getProperties(), MARKER_HEADER))) {
+            Object markerIn = header(delivery.getProperties(), MARKER_HEADER);
+            if (marker.equals(markerIn)) {
                 markerSeen = true;
                 deadline = System.nanoTime() + PAST_MARKER.toNanos();
             } else {
                 if (!markerSeen) {
                     deadline = System.nanoTime() + STALL.toNanos();
                 }
-                if (apply(channel, delivery)) {
-                    applied++;
+                // Another catch-up's marker is no event.
+                if (markerIn == null) {
+                    tally.read++;
+                    if (apply(channel, delivery, pending, tally)) {
+                        tally.applied++;
+                    }
                 }
             }
             channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
         }
     }
 
-    /** Applies one event of the stream if the queue subscribes to its type; whether it had its effect now. */
-    private boolean apply(Channel channel, Delivery delivery) throws IOException, InterruptedException,
-                                                                    TimeoutException {
+    /** Applies one event of the stream if its type is being caught up on; whether it had its effect now. */
+    private boolean apply(Channel channel, Delivery delivery, Map<String, Subscription<?>> pending, Tally tally)
+            throws IOException, InterruptedException, TimeoutException {
         AMQP.BasicProperties properties = delivery.getProperties();
-        Subscription<?> subscription = queue.byType().get(EventConsumer.type(properties, delivery.getEnvelope()));
+        Subscription<?> subscription = pending.get(EventConsumer.type(properties, delivery.getEnvelope()));
         if (subscription == null) {
             return false;
         }
+        tally.ofTheTypes++;
         Subscription.Received<?> event;
         try {
             event = subscription.read(EventConsumer.record(queue.publisher(), properties, delivery.getBody(),

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.cleave.platform.spi.Inbox;
 import dev.cleave.platform.spi.Subscription;
 
 /**
@@ -17,6 +18,11 @@ import dev.cleave.platform.spi.Subscription;
 record QueueSubscription(String name, String consumer, String publisher, Map<String, Subscription<?>> byType) {
     QueueSubscription {
         byType = Map.copyOf(byType);
+    }
+
+    /** The consuming context's inbox, which its subscriptions share. */
+    Inbox inbox() {
+        return byType.values().iterator().next().inbox();
     }
 
     /**

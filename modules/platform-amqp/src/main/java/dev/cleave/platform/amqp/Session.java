@@ -71,28 +71,30 @@ final class Session {
     }
 
     /**
-     * Declares the queues of these subscriptions and starts consuming them, in place of any consumers before. A
-     * queue that did not exist yet, or whose catch-up was cut short, first catches up on what its publisher sent
-     * before it existed ({@link CatchUp}).
+     * Declares the queues of these subscriptions and starts consuming them, in place of any consumers before. Each
+     * subscribed type whose history the consumer has not read yet (a new consumer, a type new to its queue, a
+     * catch-up cut short, every type of a queue the broker no longer has) is caught up on first ({@link CatchUp}),
+     * after its queue is bound and before it is consumed, so no event falls between the history and the queue.
      */
     void consume(List<QueueSubscription> queues) throws IOException {
         stopConsuming();
-        List<QueueSubscription> behind = new ArrayList<>();
         Channel declaring = connection.createChannel();
         try {
             for (QueueSubscription queue : queues) {
-                String catchingUp = topology.catchingUp(queue.name());
-                if (!exists(queue.name()) || exists(catchingUp)) {
-                    // Declared before the queue: a crash from here until the catch-up is done leaves it behind.
-                    declaring.queueDeclare(catchingUp, true, false, false, Map.of());
-                    behind.add(queue);
+                if (!exists(queue.name())) {
+                    // Nothing kept events for this consumer (a new broker, its queue deleted): what it read of the
+                    // history before is no longer enough. Forgotten before the queue is made, so a crash until the
+                    // catch-up is done leaves it to be done again.
+                    CatchUp.forgetWhatWasRead(queue);
                 }
                 topology.declareSubscriber(declaring, queue.consumer(), queue.publisher(), queue.byType().keySet(),
                                            settings.maxAttempts());
+                // Earlier releases marked an unfinished catch-up with this empty queue; the consumer's own record
+                // of its catch-ups replaces it (deleting a queue that is not there is no error).
+                declaring.queueDelete(queue.name() + ".catching-up");
             }
-            for (QueueSubscription queue : behind) {
+            for (QueueSubscription queue : queues) {
                 new CatchUp(connection, topology, queue, settings, stopping).run();
-                declaring.queueDelete(topology.catchingUp(queue.name()));
             }
         } finally {
             closeQuietly(declaring);

@@ -1,6 +1,7 @@
 package dev.cleave.platform.amqp;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 
@@ -13,24 +14,38 @@ import com.rabbitmq.client.Channel;
  *
  * <ul>
  *   <li>{@code <ns>.<publisher>.events}: a durable topic exchange per publishing context; the routing key is the
- *       event type's name. What no queue takes goes to its alternate exchange</li>
- *   <li>{@code <ns>.<publisher>.unrouted}: a durable fanout exchange feeding the stream of the same name, which keeps
- *       those events for {@value #KEEP_UNROUTED}, so that a subscriber whose queue is new catches up on them
- *       ({@link CatchUp}).</li>
+ *       event type's name. Every event goes to</li>
+ *   <li>{@code <ns>.<publisher>.unrouted}: the publisher's stream, bound to its exchange for every routing key, which
+ *       keeps every event the publisher sent for {@value #KEEP_HISTORY}, so that a subscriber catches up on the
+ *       history of each type it subscribes to ({@link CatchUp}): a new consuming service, or a type newly added to a
+ *       queue. The name is from earlier releases, where the stream was only the exchange's alternate exchange
+ *       ({@code <ns>.<publisher>.unrouted}, a durable fanout) and kept what no queue took; that binding stays, and
+ *       the one for every routing key is added on start, so a stream made then keeps every event from then on.</li>
  *   <li>{@code <ns>.<consumer>.from-<publisher>}: a durable quorum queue per consuming context and publisher, bound
- *       once per subscribed event type. A message handed back too often is dead-lettered (at least once) to</li>
+ *       once per subscribed event type: the work to do. A message handed back too often is dead-lettered (at least
+ *       once) to</li>
  *   <li>{@code <ns>.dead-letters}: a durable direct exchange, routing by the source queue's name to</li>
  *   <li>{@code <ns>.<consumer>.from-<publisher>.dead-letters}: a durable quorum queue where failed messages wait for
  *       a person.</li>
- *   <li>{@code <ns>.<consumer>.from-<publisher>.catching-up}: an empty durable queue that exists while that queue's
- *       catch-up has not finished, so one cut short by a crash is done again on the next start.</li>
  * </ul>
  *
  * @param namespace the prefix of every name
  */
 record Topology(String namespace) {
-    /** How long the broker keeps events that no queue took: as long as consumers keep their inbox records. */
-    static final String KEEP_UNROUTED = "7D";
+    /**
+     * How long the broker keeps every event for catch-ups. The stream drops whole segments, so older events may
+     * linger; a catch-up reads back only {@link #READ_BACK}.
+     */
+    static final String KEEP_HISTORY = "7D";
+    /**
+     * How far back a catch-up reads: what the stream got in this time. Consumers keep their inbox records longer
+     * (eight days), so a history read again applies nothing twice.
+     */
+    static final Duration READ_BACK = Duration.ofDays(7);
+    /** {@link #READ_BACK} in words, for the log. */
+    static final String KEPT_FOR = "7 days";
+    /** The routing key that binds the stream to every event of its publisher's topic exchange. */
+    private static final String EVERY_KEY = "#";
 
     String exchange(String publisher) {
         // ".events": earlier releases declared "<ns>.<publisher>" without an alternate exchange, and RabbitMQ
@@ -38,12 +53,9 @@ record Topology(String namespace) {
         return namespace + "." + publisher + ".events";
     }
 
-    String unrouted(String publisher) {
+    String stream(String publisher) {
+        // ".unrouted": its name since it kept only what no queue took; under a new name its history would be lost.
         return namespace + "." + publisher + ".unrouted";
-    }
-
-    String catchingUp(String queue) {
-        return queue + ".catching-up";
     }
 
     String queue(String consumer, String publisher) {
@@ -59,15 +71,18 @@ record Topology(String namespace) {
     }
 
     void declarePublisher(Channel channel, String publisher) throws IOException {
-        // RabbitMQ keeps a message only for the queues bound when it arrives; what arrives before the first
-        // subscriber's queue exists (a new broker, a service started for the first time) would be dropped.
-        channel.exchangeDeclare(unrouted(publisher), BuiltinExchangeType.FANOUT, true);
-        channel.queueDeclare(unrouted(publisher), true, false, false, Map.of(
+        // RabbitMQ keeps a message only for the queues bound when it arrives: without the stream, what arrives
+        // before a subscriber's queue exists, or before its queue binds the type, would be lost to it.
+        channel.exchangeDeclare(stream(publisher), BuiltinExchangeType.FANOUT, true);
+        channel.queueDeclare(stream(publisher), true, false, false, Map.of(
                 "x-queue-type", "stream",
-                "x-max-age", KEEP_UNROUTED));
-        channel.queueBind(unrouted(publisher), unrouted(publisher), "");
+                "x-max-age", KEEP_HISTORY));
+        channel.queueBind(stream(publisher), stream(publisher), "");
+        // The alternate exchange stays as earlier releases declared it (RabbitMQ refuses to redeclare an exchange
+        // with other arguments); with the stream bound for every key, no event is left for it.
         channel.exchangeDeclare(exchange(publisher), BuiltinExchangeType.TOPIC, true, false,
-                                Map.of("alternate-exchange", unrouted(publisher)));
+                                Map.of("alternate-exchange", stream(publisher)));
+        channel.queueBind(stream(publisher), exchange(publisher), EVERY_KEY);
     }
 
     /**

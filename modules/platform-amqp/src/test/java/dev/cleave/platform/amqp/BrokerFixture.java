@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -96,15 +98,61 @@ final class BrokerFixture implements AutoCloseable {
     }
 
     /**
-     * Leaves the broker as a subscriber that crashed during its first catch-up would: its queue declared and bound,
-     * its catch-up marker queue still there.
+     * Leaves the broker as a subscriber that crashed during its first catch-up would: its queue declared and bound;
+     * its database holds no record of the catch-up.
      */
     void catchUpCutShort(String consumer, Collection<String> types) {
         withChannel(channel -> {
-            channel.queueDeclare(topology.catchingUp(queue(consumer)), true, false, false, Map.of());
             topology.declareSubscriber(channel, consumer, PUBLISHER, types, 5);
             return null;
         });
+    }
+
+    /**
+     * Declares the publisher's exchange and stream as releases before every event was kept did: the stream is only
+     * the exchange's alternate exchange, so it keeps what no queue takes.
+     */
+    void publisherDeclaredByAnEarlierRelease() {
+        withChannel(channel -> {
+            String stream = topology.stream(PUBLISHER);
+            channel.exchangeDeclare(stream, BuiltinExchangeType.FANOUT, true);
+            channel.queueDeclare(stream, true, false, false, Map.of("x-queue-type", "stream",
+                                                                    "x-max-age", Topology.KEEP_HISTORY));
+            channel.queueBind(stream, stream, "");
+            channel.exchangeDeclare(topology.exchange(PUBLISHER), BuiltinExchangeType.TOPIC, true, false,
+                                    Map.of("alternate-exchange", stream));
+            return null;
+        });
+    }
+
+    /** Sends events to the publisher's exchange as a publisher that declares nothing, and waits for the confirms. */
+    void publishWithoutDeclaring(List<? extends DomainEvent> events) {
+        withChannel(channel -> {
+            channel.confirmSelect();
+            for (DomainEvent event : events) {
+                channel.basicPublish(topology.exchange(PUBLISHER), event.getClass().getSimpleName(), false,
+                                     new AMQP.BasicProperties.Builder()
+                                             .deliveryMode(2)
+                                             .messageId(event.eventId().toString())
+                                             .type(event.getClass().getSimpleName())
+                                             .headers(Map.of(ConfirmedPublisher.AGGREGATE_HEADER, event.aggregateId(),
+                                                             ConfirmedPublisher.OCCURRED_HEADER,
+                                                             event.occurredAt().toString()))
+                                             .build(),
+                                     EventCodec.encode(event).getBytes(StandardCharsets.UTF_8));
+            }
+            try {
+                channel.waitForConfirmsOrDie(5_000);
+            } catch (InterruptedException | TimeoutException e) {
+                throw new IllegalStateException("the broker did not confirm the events", e);
+            }
+            return null;
+        });
+    }
+
+    /** Deletes a consumer's queue, as a broker rebuilt from nothing would not have it. */
+    void deleteQueue(String consumer) {
+        withChannel(channel -> channel.queueDelete(queue(consumer)));
     }
 
     /** Ready messages in a queue. */
@@ -153,11 +201,10 @@ final class BrokerFixture implements AutoCloseable {
             for (String consumer : consumers) {
                 withChannel(channel -> channel.queueDelete(queue(consumer)));
                 withChannel(channel -> channel.queueDelete(deadLetterQueue(consumer)));
-                withChannel(channel -> channel.queueDelete(topology.catchingUp(queue(consumer))));
             }
             withChannel(channel -> channel.exchangeDelete(topology.exchange(PUBLISHER)));
-            withChannel(channel -> channel.queueDelete(topology.unrouted(PUBLISHER)));
-            withChannel(channel -> channel.exchangeDelete(topology.unrouted(PUBLISHER)));
+            withChannel(channel -> channel.queueDelete(topology.stream(PUBLISHER)));
+            withChannel(channel -> channel.exchangeDelete(topology.stream(PUBLISHER)));
             withChannel(channel -> channel.exchangeDelete(topology.deadLetterExchange()));
         } finally {
             try {

@@ -15,6 +15,6 @@ import dev.cleave.platform.api.DomainEvent;
  */
 public record ParcelLost(UUID eventId, Instant occurredAt, long aggregateId, long version) implements DomainEvent {
     static ParcelLost of(long parcel) {
-        return new ParcelLost(UUID.randomUUID(), Instant.now(), parcel, 1);
+        return new ParcelLost(UUID.randomUUID(), Instant.now(), parcel, ParcelShipped.nextVersion());
     }
 }

@@ -46,11 +46,10 @@ class ReadingTheBrokerSettingsTest {
         Topology topology = new Topology("shop");
 
         assertEquals("shop.user.events", topology.exchange("user"));
-        assertEquals("shop.user.unrouted", topology.unrouted("user"));
+        assertEquals("shop.user.unrouted", topology.stream("user"));
         assertEquals("shop.order.from-user", topology.queue("order", "user"));
         assertEquals("shop.dead-letters", topology.deadLetterExchange());
         assertEquals("shop.order.from-user.dead-letters", topology.deadLetterQueue("shop.order.from-user"));
-        assertEquals("shop.order.from-user.catching-up", topology.catchingUp("shop.order.from-user"));
     }
 
     private static String virtualHost(String url) {

@@ -22,7 +22,8 @@ import io.helidon.config.ConfigSources;
  * serves with readiness down, and the bound of the whole stop),
  * {@code CLEAVE_AMQP_URL} and {@code CLEAVE_EVENTS_NAMESPACE} (the broker, and the prefix of its exchanges and queues);
  * {@code CLEAVE_<CONTEXT>_DB_URL}, {@code _USER}, {@code _PASSWORD}, {@code _POOL_SIZE}, {@code _CONNECTION_WAIT},
- * {@code _STATEMENT_TIMEOUT}, {@code _IDLE_IN_TRANSACTION_TIMEOUT} (milliseconds) for a context's database;
+ * {@code _MAX_WAITING} (callers), {@code _STATEMENT_TIMEOUT}, {@code _IDLE_IN_TRANSACTION_TIMEOUT} (milliseconds)
+ * for a context's database;
  * {@code <SERVICE>_SERVICE_URL} for where a remote context answers (e.g. {@code USER_SERVICE_URL}).
  */
 final class Settings {
@@ -41,7 +42,8 @@ final class Settings {
     private static final long DEFAULT_DRAIN_MILLIS = 3_000;
     private static final long DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 10_000;
     private static final Pattern DATABASE = Pattern.compile(
-            "CLEAVE_([A-Z0-9]+)_DB_(URL|USER|PASSWORD|POOL_SIZE|CONNECTION_WAIT|STATEMENT_TIMEOUT|IDLE_IN_TRANSACTION_TIMEOUT)");
+            "CLEAVE_([A-Z0-9]+)_DB_(URL|USER|PASSWORD|POOL_SIZE|CONNECTION_WAIT|MAX_WAITING|STATEMENT_TIMEOUT"
+            + "|IDLE_IN_TRANSACTION_TIMEOUT)");
     private static final Pattern SERVICE_URL = Pattern.compile("([A-Z0-9]+)_SERVICE_URL");
 
     private Settings() {
@@ -72,6 +74,7 @@ final class Settings {
             requireWhole(db.get("pool-size"), prefix + "POOL_SIZE", 1, 1_000);
             // Hikari waits at least 250 ms for a connection.
             requireWhole(db.get("connection-wait"), prefix + "CONNECTION_WAIT", 250, 60_000);
+            requireWhole(db.get("max-waiting"), prefix + "MAX_WAITING", 0, 100_000);
             requireWhole(db.get("statement-timeout"), prefix + "STATEMENT_TIMEOUT", 0, 3_600_000);
             requireWhole(db.get("idle-in-transaction-timeout"), prefix + "IDLE_IN_TRANSACTION_TIMEOUT", 0, 3_600_000);
         });

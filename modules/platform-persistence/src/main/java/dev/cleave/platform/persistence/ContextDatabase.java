@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,7 +33,9 @@ import org.flywaydb.core.Flyway;
  * no context can reach another's tables, and either can move to its own server without change.
  *
  * <p>Configuration, under {@code cleave.<context>.db}: {@code url}, {@code user}, {@code password},
- * {@code pool-size}. Without a URL the context gets an embedded H2 database file in the data directory.
+ * {@code pool-size}, {@code connection-wait}, {@code max-waiting}, {@code statement-timeout},
+ * {@code idle-in-transaction-timeout}. Without a URL the context gets an embedded H2 database file in the data
+ * directory.
  */
 public final class ContextDatabase implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(ContextDatabase.class.getName());
@@ -41,18 +44,24 @@ public final class ContextDatabase implements AutoCloseable {
     private static final long DEFAULT_CONNECTION_WAIT_MILLIS = 1_000;
     private static final long DEFAULT_STATEMENT_TIMEOUT_MILLIS = 30_000;
     private static final long DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MILLIS = 60_000;
+    // How many callers may wait for a connection, per pooled connection, before the next is turned away at once.
+    private static final int DEFAULT_WAITING_PER_CONNECTION = 10;
     private static final Duration RETRY_AFTER_BUSY = Duration.ofSeconds(1);
 
     private final String context;
     private final HikariDataSource dataSource;
+    // Bounds the callers that hold or wait for a connection: beyond the pool and its waiting line, work is refused
+    // at once, so an overload cannot pile up threads that each wait the full connection wait.
+    private final Semaphore admission;
     // The transaction of the current request, if one is open: work started inside it joins it.
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     // What waits for the current outermost transaction to commit (see afterCommit).
     private final ThreadLocal<List<Runnable>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
 
-    private ContextDatabase(String context, HikariDataSource dataSource) {
+    private ContextDatabase(String context, HikariDataSource dataSource, int maxWaiting) {
         this.context = context;
         this.dataSource = dataSource;
+        this.admission = new Semaphore(dataSource.getMaximumPoolSize() + maxWaiting);
     }
 
     /**
@@ -90,7 +99,8 @@ public final class ContextDatabase implements AutoCloseable {
         hikari.setJdbcUrl(url);
         db.get("user").asString().ifPresent(hikari::setUsername);
         db.get("password").asString().ifPresent(hikari::setPassword);
-        hikari.setMaximumPoolSize(db.get("pool-size").asInt().orElse(DEFAULT_POOL_SIZE));
+        int poolSize = db.get("pool-size").asInt().orElse(DEFAULT_POOL_SIZE);
+        hikari.setMaximumPoolSize(poolSize);
         hikari.setSchema(schema);
         hikari.setConnectionTimeout(db.get("connection-wait").asLong().orElse(DEFAULT_CONNECTION_WAIT_MILLIS));
         if (url.startsWith("jdbc:postgresql:")) {
@@ -98,7 +108,8 @@ public final class ContextDatabase implements AutoCloseable {
             hikari.addDataSourceProperty("options", "-c statement_timeout="
                     + db.get("statement-timeout").asLong().orElse(DEFAULT_STATEMENT_TIMEOUT_MILLIS)
                     + " -c idle_in_transaction_session_timeout="
-                    + db.get("idle-in-transaction-timeout").asLong().orElse(DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MILLIS));
+                    + db.get("idle-in-transaction-timeout").asLong()
+                            .orElse(DEFAULT_IDLE_IN_TRANSACTION_TIMEOUT_MILLIS));
         }
         hikari.setInitializationFailTimeout(10_000);
 
@@ -123,7 +134,8 @@ public final class ContextDatabase implements AutoCloseable {
                 .load()
                 .migrate();
 
-        return new ContextDatabase(context, new HikariDataSource(hikari));
+        int maxWaiting = db.get("max-waiting").asInt().orElse(DEFAULT_WAITING_PER_CONNECTION * poolSize);
+        return new ContextDatabase(context, new HikariDataSource(hikari), maxWaiting);
     }
 
     /**
@@ -153,7 +165,9 @@ public final class ContextDatabase implements AutoCloseable {
      * @param <T>  the result type
      * @return the work's result
      * @throws DataAccessException  if the database fails
-     * @throws UnavailableException if no connection is free within the wait ({@code cleave.<context>.db.connection-wait})
+     * @throws UnavailableException if no connection is free within the wait
+     *                              ({@code cleave.<context>.db.connection-wait}), too many callers wait already
+     *                              ({@code cleave.<context>.db.max-waiting})
      *                              or the database fails in a passing way ({@link SqlStates#isPassing})
      */
     public <T> T inTransaction(SqlWork<T> work) {
@@ -161,6 +175,7 @@ public final class ContextDatabase implements AutoCloseable {
         if (ambient != null) {
             return run(ambient, work, "transaction failed");
         }
+        admit();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             current.set(connection);
@@ -179,6 +194,16 @@ public final class ContextDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw failure(e, "transaction failed");
+        } finally {
+            admission.release();
+        }
+    }
+
+    // Refuses work at once when the pool and its waiting line are full; UnavailableException is answered 503.
+    private void admit() {
+        if (!admission.tryAcquire()) {
+            throw new UnavailableException("The service is busy; retry shortly.", RETRY_AFTER_BUSY,
+                                           new DataAccessException(context + " database: too many waiting", null));
         }
     }
 
@@ -241,7 +266,9 @@ public final class ContextDatabase implements AutoCloseable {
      * @param <T>  the result type
      * @return the work's result
      * @throws DataAccessException  if the database fails
-     * @throws UnavailableException if no connection is free within the wait ({@code cleave.<context>.db.connection-wait})
+     * @throws UnavailableException if no connection is free within the wait
+     *                              ({@code cleave.<context>.db.connection-wait}), too many callers wait already
+     *                              ({@code cleave.<context>.db.max-waiting})
      *                              or the database fails in a passing way ({@link SqlStates#isPassing})
      */
     public <T> T read(SqlWork<T> work) {
@@ -249,10 +276,13 @@ public final class ContextDatabase implements AutoCloseable {
         if (ambient != null) {
             return run(ambient, work, "query failed");
         }
+        admit();
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
             throw failure(e, "query failed");
+        } finally {
+            admission.release();
         }
     }
 

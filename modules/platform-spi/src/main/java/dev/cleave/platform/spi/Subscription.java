@@ -9,6 +9,12 @@ import dev.cleave.platform.api.DomainEvent;
  * A context's wish to hear of another context's events of one type. The handler runs in the consumer's own
  * transaction, together with the inbox record of the event, so a redelivered event has no second effect.
  *
+ * <p>Events may arrive in any order (two relays publishing at once, a retry after a failure, a redelivery), and the
+ * handler never sees one older than what it applied: every event is state-carrying, so the inbox runs the handler
+ * only for an event whose aggregate version is higher than the highest this consumer applied for that publisher's
+ * aggregate, of whichever type (see {@link Inbox}). A handler may therefore write the state an event tells as the
+ * current state, and an event author must keep each aggregate's versions rising.
+ *
  * @param inbox     the consuming context's inbox, in its own database
  * @param publisher the publishing context's name
  * @param type      the event type
@@ -48,10 +54,11 @@ public record Subscription<E extends DomainEvent>(Inbox inbox,
     }
 
     /**
-     * Decodes and handles one event once: if the consumer's inbox already holds its id, nothing happens.
+     * Decodes and handles one event once: if the consumer's inbox already holds its id, or a newer event of its
+     * aggregate was applied, nothing happens.
      *
      * @param record the delivered event
-     * @return {@code true} if it was applied now, {@code false} if it had been applied before
+     * @return {@code true} if it was applied now, {@code false} if it had been applied before or was superseded
      * @throws IllegalArgumentException if the payload is no event of this type
      */
     public boolean handleOnce(OutboxRecord record) {
@@ -72,11 +79,12 @@ public record Subscription<E extends DomainEvent>(Inbox inbox,
 
     /**
      * Replays one of this subscription's dead letters through the inbox, in one transaction with removing it: if the
-     * event was applied after all, it has no second effect and the dead letter is removed all the same. If handling it
-     * fails again, the dead letter stays, with one more attempt and the new reason, and the failure is thrown.
+     * event was applied after all, or a newer event of its aggregate was applied meanwhile, it has no effect and the
+     * dead letter is removed all the same. If handling it fails again, the dead letter stays, with one more attempt
+     * and the new reason, and the failure is thrown.
      *
      * @param letter a dead letter of this subscription's consumer, publisher and type
-     * @return {@code true} if it had its effect now, {@code false} if it had been applied before
+     * @return {@code true} if it had its effect now, {@code false} if it had been applied before or was superseded
      * @throws IllegalArgumentException if the dead letter is not this subscription's
      */
     public boolean replay(DeadLetter letter) {
@@ -113,12 +121,14 @@ public record Subscription<E extends DomainEvent>(Inbox inbox,
     public record Received<E extends DomainEvent>(Subscription<E> subscription, OutboxRecord record, E event) {
         /**
          * Handles the event once, in the consumer's transaction (joining one open on this thread), together with
-         * its inbox record: if the inbox already holds its id, nothing happens.
+         * its inbox record: if the inbox already holds its id, or a newer event of its aggregate was applied,
+         * nothing happens.
          *
-         * @return {@code true} if it was applied now, {@code false} if it had been applied before
+         * @return {@code true} if it was applied now, {@code false} if it had been applied before or was superseded
          */
         public boolean handleOnce() {
-            return subscription.inbox().applyOnce(record.eventId(), () -> subscription.handler().accept(event));
+            return subscription.inbox().applyOnce(record.eventId(), subscription.publisher(), event.aggregateId(),
+                                                  event.version(), () -> subscription.handler().accept(event));
         }
     }
 }

@@ -84,10 +84,29 @@ public final class Idempotency {
      * @param work     turns the body into a reply; runs inside one transaction with the stored reply
      */
     public void handle(ServerRequest request, ServerResponse response, Function<JsonFields, Reply> work) {
+        handle(request, response, Function.identity(), work);
+    }
+
+    /**
+     * Handles a creating request in two steps: {@code prepare} checks the body and asks what it needs from elsewhere
+     * (another service, say) before any transaction opens, so a slow or frozen remote holds no pooled connection;
+     * {@code work} then runs at most once per key, in one transaction with the stored reply. A retry that is
+     * answered with a stored reply runs neither.
+     *
+     * @param request  the request
+     * @param response the response
+     * @param prepare  turns the body into what the work needs; runs outside any transaction
+     * @param work     turns that into a reply; runs inside one transaction with the stored reply
+     * @param <P>      what the work needs
+     */
+    public <P> void handle(ServerRequest request,
+                           ServerResponse response,
+                           Function<JsonFields, P> prepare,
+                           Function<P, Reply> work) {
         JsonFields body = JsonBody.read(request);
         Optional<String> key = request.headers().first(KEY);
         if (key.isEmpty()) {
-            work.apply(body).send(response);
+            work.apply(prepare.apply(body)).send(response);
             return;
         }
         String checkedKey = checked(key.get());
@@ -99,6 +118,7 @@ public final class Idempotency {
             replay(earlier.get(), fingerprint, response);
             return;
         }
+        P prepared = prepare.apply(body);
         // The key is claimed first, in the work's transaction: of concurrent requests with one key exactly one runs
         // the work, and if that one fails, its rollback frees the key for a retry.
         Optional<Reply> reply;
@@ -106,7 +126,7 @@ public final class Idempotency {
             reply = records.inTransaction(() -> switch (records.claim(scope, checkedKey, fingerprint,
                                                                       clock.instant())) {
                 case CLAIMED -> {
-                    Reply fresh = work.apply(body);
+                    Reply fresh = work.apply(prepared);
                     records.complete(scope, checkedKey, new StoredReply(fingerprint, fresh.status(), fresh.location(),
                                                                         fresh.etag(), fresh.body()));
                     yield Optional.of(fresh);

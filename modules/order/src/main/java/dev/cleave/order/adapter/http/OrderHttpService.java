@@ -63,8 +63,9 @@ public final class OrderHttpService implements HttpService {
     }
 
     private void place(ServerRequest request, ServerResponse response) {
-        idempotency.handle(request, response, body -> {
-            Order order = orders.place(newOrder(body));
+        // The user is looked up before the key's transaction opens: a frozen user service holds no connection.
+        idempotency.handle(request, response, body -> orders.verify(newOrder(body)), verified -> {
+            Order order = orders.place(verified);
             return Reply.created(PATH + "/" + order.id(), ETags.of(order.version()), OrderResource.of(order));
         });
     }

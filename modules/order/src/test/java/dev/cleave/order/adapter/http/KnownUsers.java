@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.cleave.platform.api.UnavailableException;
@@ -12,7 +15,8 @@ import dev.cleave.user.api.UserSummary;
 
 /**
  * An in-memory user directory standing in for the user context: tests register users, may forget them (a deleted
- * user), and may make the directory unable to answer, as a remote user service that is down would be.
+ * user), may make the directory unable to answer, as a remote user service that is down would be, and may freeze it:
+ * every lookup then waits until it thaws, as a call to a frozen user service does until its timeout.
  */
 final class KnownUsers implements UserDirectory {
     /** How long a client is told to wait while the directory is down. */
@@ -21,6 +25,8 @@ final class KnownUsers implements UserDirectory {
     private final Set<Long> ids = ConcurrentHashMap.newKeySet();
     private final AtomicLong lastId = new AtomicLong(1_000);
     private volatile boolean down;
+    private volatile CountDownLatch frozen = new CountDownLatch(0);
+    private final AtomicInteger waiting = new AtomicInteger();
 
     /** Registers a new user; every call gives an id no other test uses. */
     long register() {
@@ -47,13 +53,46 @@ final class KnownUsers implements UserDirectory {
         down = false;
     }
 
+    /** From now on every lookup waits until {@link #thaw()}. */
+    void freeze() {
+        frozen = new CountDownLatch(1);
+    }
+
+    void thaw() {
+        frozen.countDown();
+    }
+
+    /** How many lookups are waiting for the directory to thaw. */
+    int waiting() {
+        return waiting.get();
+    }
+
     @Override
     public Optional<UserSummary> find(long id) {
+        awaitThaw();
         if (down) {
             throw new UnavailableException("The user directory cannot answer right now.", RETRY_AFTER, null);
         }
         return ids.contains(id)
                 ? Optional.of(new UserSummary(id, "User " + id, "user" + id + "@example.com"))
                 : Optional.empty();
+    }
+
+    private void awaitThaw() {
+        CountDownLatch latch = frozen;
+        if (latch.getCount() == 0) {
+            return;
+        }
+        waiting.incrementAndGet();
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the directory was never thawed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            waiting.decrementAndGet();
+        }
     }
 }

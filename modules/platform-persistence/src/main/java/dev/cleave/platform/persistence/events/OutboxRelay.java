@@ -37,9 +37,11 @@ public final class OutboxRelay implements EventSource.Relay {
     private static final Duration FIRST_IDLE_POLL = Duration.ofMillis(10);
     private static final Duration LONGEST_IDLE_POLL = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
-    // Delivered events are kept a day for inspection; inbox records a week, far past any redelivery.
+    // Delivered events are kept a day for inspection. Inbox records outlive what a broker's catch-up reads back
+    // (RabbitMQ: the events its stream got in the last seven days) by a day, a margin for the clocks of broker and
+    // database, so an event read again from that history finds its record and has no second effect.
     private static final Duration KEEP_DELIVERED = Duration.ofDays(1);
-    private static final Duration KEEP_APPLIED = Duration.ofDays(7);
+    private static final Duration KEEP_APPLIED = Duration.ofDays(8);
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
     private static final Duration COUNT_EVERY = Duration.ofSeconds(1);
     // Within a stop's bound (10 s for the whole assembly): a batch of 1000 rows takes well under a second.

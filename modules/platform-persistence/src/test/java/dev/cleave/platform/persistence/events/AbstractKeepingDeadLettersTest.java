@@ -113,6 +113,20 @@ abstract class AbstractKeepingDeadLettersTest {
         assertEquals(0, deadLetters.count());
     }
 
+    @Test
+    void replayingAnEventThatANewerEventOfItsThingSupersededHasNoEffectAndRemovesTheDeadLetter() {
+        ThingHappened older = ThingHappened.at(9, 1);
+        ThingHappened newer = ThingHappened.at(9, 2);
+        deadLetters.setAside(record(older), 5, new IllegalStateException("broken"));
+        broken.set(false);
+        assertTrue(subscription.handleOnce(record(newer)));
+
+        assertFalse(subscription.replay(deadLetters.list().getFirst()), "superseded, not applied");
+
+        assertEquals(1, effects(), "only the newer event's");
+        assertEquals(0, deadLetters.count());
+    }
+
     private void apply(ThingHappened event) {
         if (broken.get()) {
             throw new IllegalStateException("the thing is still broken");

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.LongStream;
 
 import dev.cleave.platform.api.UnavailableException;
 import dev.cleave.platform.persistence.ContextDatabase;
@@ -242,6 +244,32 @@ class RelayingEventsInProcessTest {
         assertEquals(300, handled.get(), "no event handled twice");
     }
 
+    @Test
+    void anEventRetriedAfterTheNewerEventsOfItsThingChangesNothingAndTheThingEndsAtTheNewest() {
+        List<ThingHappened> events = LongStream.rangeClosed(1, 5).mapToObj(v -> ThingHappened.at(50, v)).toList();
+        AtomicBoolean failed = new AtomicBoolean();
+        subscribe(event -> {
+            if (event.version() == 3 && failed.compareAndSet(false, true)) {
+                throw new IllegalStateException("v3 cannot be handled this time");
+            }
+            record(event);
+            project(event);
+        });
+        publisherDb.inTransaction(connection -> {
+            events.forEach(outbox::publish);
+            return null;
+        });
+
+        // One batch: v3 fails and waits for its next attempt while v4 and v5 go on.
+        relays.add(OutboxRelay.start(outbox, transport));
+
+        await(() -> outbox.backlog().outstanding() == 0);
+        assertTrue(failed.get(), "v3 failed once");
+        assertEquals(5L, projectedVersion(50));
+        assertEquals(4, seen(), "v1, v2, v4 and v5 had their effect once; v3 none, v5 carries it");
+        assertEquals(0L, deadLetters().count());
+    }
+
     private void publishInTransaction(long thingId) {
         publisherDb.inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO things (id) VALUES (?)")) {
@@ -266,6 +294,36 @@ class RelayingEventsInProcessTest {
                 insert.setString(1, event.eventId().toString());
                 insert.setLong(2, event.thingId());
                 return insert.executeUpdate();
+            }
+        });
+    }
+
+    // The consumer's projection: the thing's state as the event tells it, over whatever was there.
+    private void project(ThingHappened event) {
+        consumerDb.inTransaction(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM thing_states WHERE thing_id = ?")) {
+                delete.setLong(1, event.thingId());
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO thing_states (thing_id, version, event_id) VALUES (?, ?, ?)")) {
+                insert.setLong(1, event.thingId());
+                insert.setLong(2, event.version());
+                insert.setString(3, event.eventId().toString());
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    private long projectedVersion(long thingId) {
+        return consumerDb.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT version FROM thing_states WHERE thing_id = ?")) {
+                select.setLong(1, thingId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? row.getLong(1) : 0L;
+                }
             }
         });
     }
