@@ -13,6 +13,8 @@ module dev.cleave.platform.launch {
     requires io.helidon.config.yaml;
     requires io.helidon.webserver.observe;
     requires io.helidon.webserver.observe.health;
+    // sun.misc.Signal: SIGTERM starts a drain instead of the JVM's all-at-once shutdown hooks.
+    requires jdk.unsupported;
 
     exports dev.cleave.platform.launch;
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -84,6 +85,8 @@ final class AssemblyProcess implements AutoCloseable {
             builder.environment().put("PORT", Integer.toString(port));
             builder.environment().put("HOST", "127.0.0.1");
             builder.environment().put("CLEAVE_DATA_DIR", dataDir.toString());
+            // No load balancer watches these processes: stop at once, unless a test is about the drain.
+            builder.environment().put("CLEAVE_SHUTDOWN_DRAIN", "0");
             builder.environment().putAll(env);
             AssemblyProcess started = new AssemblyProcess(assembly, builder.start(), port, log, dataDir, Map.copyOf(env));
             started.awaitReady();
@@ -130,6 +133,33 @@ final class AssemblyProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Sends {@code SIGTERM}, as an orchestrator stopping a pod does, and does not wait.
+     */
+    void terminate() {
+        process.destroy();
+    }
+
+    /**
+     * Waits for the JVM to exit.
+     *
+     * @param within the longest wait
+     * @return its exit status, or empty if it still runs
+     */
+    OptionalInt awaitExit(Duration within) {
+        try {
+            return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)
+                    ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalInt.empty();
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /**

@@ -34,6 +34,8 @@ import io.helidon.health.HealthCheckType;
 final class AmqpTransport implements EventTransport {
     private static final System.Logger LOGGER = System.getLogger(AmqpTransport.class.getName());
     private static final String HEALTH_CHECK = "event-broker";
+    // Part of the assembly's stop bound (10 s): an event of a catch-up, or a connection attempt, ends well within it.
+    private static final Duration STOP_WITHIN = Duration.ofSeconds(3);
 
     private final AmqpSettings settings;
     private final Topology topology;
@@ -225,7 +227,7 @@ final class AmqpTransport implements EventTransport {
                 connection.abort(1_000);
                 return;
             }
-            fresh = new Session(connection, topology, settings, this::reset);
+            fresh = new Session(connection, topology, settings, this::reset, () -> !running);
             fresh.consume(queues);
             session = fresh;
             changed.signalAll();
@@ -311,18 +313,27 @@ final class AmqpTransport implements EventTransport {
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
+    /**
+     * Stops the transport within a bound: never interrupts the connector, which may be applying an event of a
+     * catch-up inside JDBC, and never waits for the lock a catch-up holds. A catch-up notices the stop between two
+     * events and gives up; it is not recorded as done, so the next start does it again.
+     */
     @Override
     public void close() {
-        lock.lock();
+        running = false;
         try {
-            running = false;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        connector.interrupt();
-        try {
-            connector.join(Duration.ofSeconds(5));
+            // The connector holds the lock for a whole (re)connect, catch-up included; it reads the flag without it.
+            if (lock.tryLock(100, TimeUnit.MILLISECONDS)) {
+                try {
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+            }
+            if (!connector.join(STOP_WITHIN)) {
+                LOGGER.log(Level.WARNING, "the broker connector did not stop within " + STOP_WITHIN.toMillis()
+                                          + " ms; closing without it");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -53,14 +54,22 @@ final class CatchUp {
     // A week of a busy publisher's events takes a while to read; only a stream that stops delivering is a failure.
     private static final Duration STALL = Duration.ofSeconds(30);
     private static final long CONFIRM_TIMEOUT_MS = 5_000;
+    private static final Duration STOP_CHECK = Duration.ofMillis(100);
 
     private final Connection connection;
     private final Topology topology;
     private final QueueSubscription queue;
     private final AmqpSettings settings;
+    private final BooleanSupplier stopping;
 
-    CatchUp(Connection connection, Topology topology, QueueSubscription queue, AmqpSettings settings) {
+    /**
+     * @param stopping whether the transport is being stopped: the catch-up then gives up between two events, and
+     *                 is done again on the next start (it is recorded as done only once it finished)
+     */
+    CatchUp(Connection connection, Topology topology, QueueSubscription queue, AmqpSettings settings,
+            BooleanSupplier stopping) {
         this.connection = connection;
+        this.stopping = stopping;
         this.topology = topology;
         this.queue = queue;
         this.settings = settings;
@@ -169,7 +178,15 @@ final class CatchUp {
                 // Later events keep arriving in a busy stream; they came after the queue was bound.
                 return tally;
             }
-            Delivery delivery = deliveries.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
+            if (stopping.getAsBoolean()) {
+                throw new IOException("stopped while catching up " + queue.name() + "; the next start catches up");
+            }
+            // In slices, so a stop is noticed soon even while the stream is slow.
+            Delivery delivery = deliveries.poll(Math.max(0, Math.min(left, STOP_CHECK.toNanos())),
+                                                TimeUnit.NANOSECONDS);
+            if (delivery == null && System.nanoTime() - deadline < 0) {
+                continue;
+            }
             if (delivery == null) {
                 if (markerSeen) {
                     return tally;
@@ -234,7 +251,10 @@ final class CatchUp {
                 } else {
                     pause = poison.next();
                 }
-                if (!Backoff.sleep(pause, connection::isOpen)) {
+                if (!Backoff.sleep(pause, () -> connection.isOpen() && !stopping.getAsBoolean())) {
+                    if (stopping.getAsBoolean()) {
+                        throw new IOException("stopped while catching up " + queue.name());
+                    }
                     if (Thread.interrupted()) {
                         throw new InterruptedException("stopped while catching up " + queue.name());
                     }

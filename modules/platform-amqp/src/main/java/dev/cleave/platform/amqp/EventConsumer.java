@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
@@ -89,6 +90,26 @@ final class EventConsumer extends DefaultConsumer {
         // closed and leaves the message to be delivered again; a lane waiting to retry notices within its slice.
         stopped = true;
         lanes.forEach(lane -> lane.executor.shutdown());
+    }
+
+    /**
+     * Waits for the lanes to finish what they are doing after {@link #stop()}, at most {@code within}.
+     *
+     * @return whether every lane finished
+     */
+    boolean awaitStopped(Duration within) {
+        long until = System.nanoTime() + within.toNanos();
+        try {
+            for (Lane lane : lanes) {
+                if (!lane.executor.awaitTermination(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Whether the lanes should go on: not stopped, and the channel (to acknowledge on) still open. */

@@ -2,12 +2,14 @@ package dev.cleave.platform.amqp;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import com.rabbitmq.client.BlockedListener;
@@ -25,11 +27,14 @@ import dev.cleave.platform.spi.OutboxRecord;
  */
 final class Session {
     private static final System.Logger LOGGER = System.getLogger(Session.class.getName());
+    private static final Duration LANES_STOP_WITHIN = Duration.ofSeconds(3);
 
     private final Connection connection;
     private final Topology topology;
     private final AmqpSettings settings;
     private final Consumer<Session> onLost;
+    private final BooleanSupplier stopping;
+    private final List<EventConsumer> eventConsumers = new ArrayList<>();
     private final Map<String, ConfirmedPublisher> publishers = new ConcurrentHashMap<>();
     private final List<Channel> consumers = new ArrayList<>();
     private final ReentrantLock countLock = new ReentrantLock();
@@ -41,9 +46,12 @@ final class Session {
     /**
      * @param onLost called (on another thread) when a consumer was stopped by the broker: the transport then drops
      *               this session and reconnects
+     * @param stopping whether the transport is being stopped: a catch-up under way then gives up between two events
      */
-    Session(Connection connection, Topology topology, AmqpSettings settings, Consumer<Session> onLost) {
+    Session(Connection connection, Topology topology, AmqpSettings settings, Consumer<Session> onLost,
+            BooleanSupplier stopping) {
         this.connection = connection;
+        this.stopping = stopping;
         this.topology = topology;
         this.settings = settings;
         this.onLost = onLost;
@@ -86,7 +94,7 @@ final class Session {
                 declaring.queueDelete(queue.name() + ".catching-up");
             }
             for (QueueSubscription queue : queues) {
-                new CatchUp(connection, topology, queue, settings).run();
+                new CatchUp(connection, topology, queue, settings, stopping).run();
             }
         } finally {
             closeQuietly(declaring);
@@ -97,8 +105,9 @@ final class Session {
             consumers.add(channel);
             channel.basicQos(settings.prefetch());
             String deadLetterQueue = topology.deadLetterQueue(queue.name());
-            channel.basicConsume(queue.name(), false,
-                                 new EventConsumer(channel, queue, deadLetterQueue, settings, this::lost));
+            EventConsumer consumer = new EventConsumer(channel, queue, deadLetterQueue, settings, this::lost);
+            eventConsumers.add(consumer);
+            channel.basicConsume(queue.name(), false, consumer);
             deadLetters.add(deadLetterQueue);
         }
         deadLetterQueues = List.copyOf(deadLetters);
@@ -123,6 +132,7 @@ final class Session {
     private void stopConsuming() {
         consumers.forEach(Session::closeQuietly);
         consumers.clear();
+        eventConsumers.clear();
     }
 
     Delivered deliver(String publisher, List<OutboxRecord> records) throws InterruptedException {
@@ -178,6 +188,14 @@ final class Session {
     /** Closes everything on purpose: no reconnect follows. */
     void close() {
         closing = true;
+        // The lanes first, while the channels are open: a batch under way commits and is acknowledged, nothing is
+        // interrupted inside JDBC, and what no lane started yet is delivered again on the next connection.
+        List<EventConsumer> stopped = List.copyOf(eventConsumers);
+        stopped.forEach(EventConsumer::stop);
+        long until = System.nanoTime() + LANES_STOP_WITHIN.toNanos();
+        for (EventConsumer consumer : stopped) {
+            consumer.awaitStopped(Duration.ofNanos(Math.max(0, until - System.nanoTime())));
+        }
         publishers.values().forEach(ConfirmedPublisher::close);
         try {
             if (connection.isOpen()) {

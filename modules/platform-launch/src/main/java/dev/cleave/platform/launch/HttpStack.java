@@ -1,5 +1,6 @@
 package dev.cleave.platform.launch;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +33,7 @@ final class HttpStack {
     private static final long HARD_PAYLOAD_LIMIT = 1024 * 1024;
     /** The named socket of the admin endpoints. */
     static final String ADMIN_SOCKET = "admin";
+    private static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(3);
 
     private final WebServerConfig.Builder server;
     private final HttpRouting.Builder routing;
@@ -51,6 +53,10 @@ final class HttpStack {
                                       .addMediaSupport(JacksonSupport.create(Json.mapper()))
                                       .build())
                 .directHandlers(ProblemDirectHandler.forAllEvents());
+        if (!config.get("server.shutdown-grace-period").exists()) {
+            // Helidon's default (half a second) cuts off a request that waits for a database connection (up to 1 s).
+            server.shutdownGracePeriod(DEFAULT_SHUTDOWN_GRACE);
+        }
         adminPort(config).ifPresent(port -> server.putSocket(ADMIN_SOCKET, socket -> socket
                 .host(config.get("cleave.admin.host").asString().orElse("127.0.0.1"))
                 .port(port)));
@@ -120,9 +126,12 @@ final class HttpStack {
      * @param running     the started contexts
      * @param more        further health checks (the event transport's, the outboxes')
      * @param deadLetters the local consumers' dead letters, for the admin socket
+     * @param shutdown    the readiness check of a stop, whose responses close their connections while it drains
      * @return the server
      */
-    WebServer build(List<RunningContext> running, List<HealthCheck> more, DeadLetterOffice deadLetters) {
+    WebServer build(List<RunningContext> running, List<HealthCheck> more, DeadLetterOffice deadLetters,
+                    ShutdownCheck shutdown) {
+        routing.addFilter(shutdown::closeConnectionsWhileStopping);
         running.forEach(context -> context.routing(routing));
         running.forEach(context -> context.healthChecks().forEach(this::addCheck));
         more.forEach(this::addCheck);

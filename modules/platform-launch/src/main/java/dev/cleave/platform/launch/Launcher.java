@@ -6,6 +6,7 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import dev.cleave.platform.spi.EventTransportProvider;
 import dev.cleave.platform.spi.RemoteApiProvider;
 import dev.cleave.platform.spi.RunningContext;
 import io.helidon.config.Config;
+import io.helidon.health.HealthCheck;
 import io.helidon.webserver.WebServer;
 
 /**
@@ -50,6 +52,8 @@ public final class Launcher {
                 running.close();
                 return;
             }
+            Signals.stopOn(running, Settings.shutdownBound(config));
+            // For every other way the JVM exits (System.exit elsewhere, SIGHUP): no drain, but nothing left open.
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "cleave-shutdown"));
         } catch (Settings.InvalidSettingException e) {
             // The operator's typo: the message says all, a stack trace would only bury it.
@@ -143,6 +147,7 @@ public final class Launcher {
         List<RunningContext> running = new ArrayList<>();
         List<AutoCloseable> clients = new ArrayList<>();
         EventWiring events = null;
+        ShutdownCheck shutdown = new ShutdownCheck();
         try {
             for (ContextProvider context : ordered) {
                 for (Class<?> api : context.requires()) {
@@ -155,15 +160,17 @@ public final class Launcher {
                 context.provides().forEach(api -> implementationOf(api, context, begun));
             }
             events = EventWiring.start(config, running, transports);
-            WebServer server = HttpStack.await(http).build(running, events.healthChecks(), events.deadLetters())
-                    .start();
+            List<HealthCheck> checks = new ArrayList<>(events.healthChecks());
+            checks.add(shutdown);
+            WebServer server = HttpStack.await(http).build(running, checks, events.deadLetters(), shutdown).start();
             if (!server.isRunning()) {
                 // Helidon logs the bind failure and hands back a stopped server rather than throwing.
                 throw new Settings.InvalidSettingException(
                         "nothing can listen on " + HttpStack.address(config) + ": the port is taken, or HOST is no "
                         + "address of this machine; set PORT (and HOST) to a free port on this machine");
             }
-            RunningAssembly assemblyHandle = new RunningAssembly(server, parts(events, running, clients));
+            RunningAssembly assemblyHandle = new RunningAssembly(server, parts(events, running, clients), shutdown,
+                                                                 Settings.drain(config));
             LOGGER.log(Level.INFO, startupLine(assembly, ordered, bindings.values(), events.describe(),
                                                server.port(), started));
             if (server.port(HttpStack.ADMIN_SOCKET) > 0) {
@@ -172,7 +179,7 @@ public final class Launcher {
             }
             return assemblyHandle;
         } catch (RuntimeException e) {
-            new RunningAssembly(null, parts(events, running, clients)).close();
+            new RunningAssembly(null, parts(events, running, clients), shutdown, Duration.ZERO).close();
             throw e;
         }
     }

@@ -1,5 +1,6 @@
 package dev.cleave.platform.launch;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.helidon.webserver.WebServer;
@@ -14,15 +15,39 @@ public final class RunningAssembly implements AutoCloseable {
 
     private final WebServer server;
     private final List<AutoCloseable> parts;
+    private final ShutdownCheck shutdown;
+    private final Duration drain;
     private boolean closed;
 
     /**
-     * @param server the server, or {@code null} if the start failed before it
-     * @param parts  what to close after the server, in that order (relays, transport, contexts, clients)
+     * @param server   the server, or {@code null} if the start failed before it
+     * @param parts    what to close after the server, in that order (relays, transport, contexts, clients)
+     * @param shutdown the readiness check that goes down when the assembly is asked to stop
+     * @param drain    how long to go on serving after readiness went down, before the server stops
      */
-    RunningAssembly(WebServer server, List<AutoCloseable> parts) {
+    RunningAssembly(WebServer server, List<AutoCloseable> parts, ShutdownCheck shutdown, Duration drain) {
         this.server = server;
         this.parts = List.copyOf(parts);
+        this.shutdown = shutdown;
+        this.drain = drain;
+    }
+
+    /**
+     * Stops as a load balancer needs it: readiness goes down at once, new requests are still served for the drain
+     * ({@code cleave.shutdown.drain}) so the balancer notices, then {@link #close()}: the server stops accepting and
+     * lets the requests in flight finish (Helidon's {@code server.shutdown-grace-period}), then the relays and
+     * consumers stop and the pools close.
+     */
+    public void drainThenClose() {
+        shutdown.begin();
+        if (!drain.isZero()) {
+            try {
+                Thread.sleep(drain);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        close();
     }
 
     /**

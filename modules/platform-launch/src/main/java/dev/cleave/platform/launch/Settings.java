@@ -1,5 +1,6 @@
 package dev.cleave.platform.launch;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,8 @@ import io.helidon.config.ConfigSources;
  *
  * <p>Documented variables: {@code PORT}, {@code HOST}, {@code ADMIN_PORT} and {@code ADMIN_HOST} (the admin socket,
  * off unless a port is set), {@code CLEAVE_DATA_DIR}, {@code CLEAVE_TRAINING_RUN},
+ * {@code CLEAVE_SHUTDOWN_DRAIN} and {@code CLEAVE_SHUTDOWN_TIMEOUT} (milliseconds: how long a stopping assembly
+ * serves with readiness down, and the bound of the whole stop),
  * {@code CLEAVE_AMQP_URL} and {@code CLEAVE_EVENTS_NAMESPACE} (the broker, and the prefix of its exchanges and queues);
  * {@code CLEAVE_<CONTEXT>_DB_URL}, {@code _USER}, {@code _PASSWORD}, {@code _POOL_SIZE}, {@code _CONNECTION_WAIT},
  * {@code _MAX_WAITING} (callers), {@code _STATEMENT_TIMEOUT}, {@code _IDLE_IN_TRANSACTION_TIMEOUT} (milliseconds)
@@ -33,7 +36,11 @@ final class Settings {
             "CLEAVE_AMQP_URL", "cleave.events.amqp.url",
             "CLEAVE_EVENTS_NAMESPACE", "cleave.events.namespace",
             "ADMIN_PORT", "cleave.admin.port",
-            "ADMIN_HOST", "cleave.admin.host");
+            "ADMIN_HOST", "cleave.admin.host",
+            "CLEAVE_SHUTDOWN_DRAIN", "cleave.shutdown.drain",
+            "CLEAVE_SHUTDOWN_TIMEOUT", "cleave.shutdown.timeout");
+    private static final long DEFAULT_DRAIN_MILLIS = 3_000;
+    private static final long DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 10_000;
     private static final Pattern DATABASE = Pattern.compile(
             "CLEAVE_([A-Z0-9]+)_DB_(URL|USER|PASSWORD|POOL_SIZE|CONNECTION_WAIT|MAX_WAITING|STATEMENT_TIMEOUT"
             + "|IDLE_IN_TRANSACTION_TIMEOUT)");
@@ -59,6 +66,8 @@ final class Settings {
         // 0 lets the system choose a free port.
         requireWhole(config.get("server.port"), "PORT", 0, 65_535);
         requireWhole(config.get("cleave.admin.port"), "ADMIN_PORT", 0, 65_535);
+        requireWhole(config.get("cleave.shutdown.drain"), "CLEAVE_SHUTDOWN_DRAIN", 0, 600_000);
+        requireWhole(config.get("cleave.shutdown.timeout"), "CLEAVE_SHUTDOWN_TIMEOUT", 1_000, 3_600_000);
         config.get("cleave").asNodeList().orElse(List.of()).forEach(context -> {
             String prefix = "CLEAVE_" + context.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_DB_";
             Config db = context.get("db");
@@ -70,6 +79,17 @@ final class Settings {
             requireWhole(db.get("idle-in-transaction-timeout"), prefix + "IDLE_IN_TRANSACTION_TIMEOUT", 0, 3_600_000);
         });
         return config;
+    }
+
+    /** How long an assembly asked to stop goes on serving with readiness down ({@code cleave.shutdown.drain}). */
+    static Duration drain(Config config) {
+        return Duration.ofMillis(config.get("cleave.shutdown.drain").asLong().orElse(DEFAULT_DRAIN_MILLIS));
+    }
+
+    /** The longest a stop may take before the JVM is halted with status 1 ({@code cleave.shutdown.timeout}). */
+    static Duration shutdownBound(Config config) {
+        return Duration.ofMillis(config.get("cleave.shutdown.timeout").asLong()
+                                         .orElse(DEFAULT_SHUTDOWN_TIMEOUT_MILLIS));
     }
 
     // Checked here rather than where the value is used, so a typo fails at once with the variable's name, not

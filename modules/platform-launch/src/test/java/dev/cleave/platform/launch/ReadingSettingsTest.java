@@ -34,6 +34,20 @@ class ReadingSettingsTest {
     }
 
     @Test
+    void theDrainAndTheBoundOfAStopAreSetByTheirVariablesWithDefaultsWithout() {
+        Config config = Settings.load(Map.of("CLEAVE_SHUTDOWN_DRAIN", "0", "CLEAVE_SHUTDOWN_TIMEOUT", "20000"));
+
+        assertEquals(java.time.Duration.ZERO, Settings.drain(config));
+        assertEquals(java.time.Duration.ofSeconds(20), Settings.shutdownBound(config));
+        assertEquals(java.time.Duration.ofSeconds(3), Settings.drain(Settings.load(Map.of())));
+        assertEquals(java.time.Duration.ofSeconds(10), Settings.shutdownBound(Settings.load(Map.of())));
+        Settings.InvalidSettingException e = assertThrows(Settings.InvalidSettingException.class,
+                                                          () -> Settings.load(Map.of("CLEAVE_SHUTDOWN_DRAIN", "-1")));
+        assertEquals("CLEAVE_SHUTDOWN_DRAIN (cleave.shutdown.drain) must be a whole number from 0 to 600000, not '-1'",
+                     e.getMessage());
+    }
+
+    @Test
     void perContextDatabaseAndServiceUrlVariablesSetTheirKeys() {
         Map<String, String> explicit = Settings.explicit(Map.of(
                 "CLEAVE_ORDER_DB_URL", "jdbc:postgresql://db/cleave",

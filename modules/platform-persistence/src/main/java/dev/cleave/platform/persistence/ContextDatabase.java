@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -53,6 +55,8 @@ public final class ContextDatabase implements AutoCloseable {
     private final Semaphore admission;
     // The transaction of the current request, if one is open: work started inside it joins it.
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
+    // What waits for the current outermost transaction to commit (see afterCommit).
+    private final ThreadLocal<List<Runnable>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
 
     private ContextDatabase(String context, HikariDataSource dataSource, int maxWaiting) {
         this.context = context;
@@ -178,12 +182,14 @@ public final class ContextDatabase implements AutoCloseable {
             try {
                 T result = work.run(connection);
                 connection.commit();
+                runAfterCommit();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);
                 throw e;
             } finally {
                 current.remove();
+                afterCommit.remove();
                 restoreAutoCommit(connection);
             }
         } catch (SQLException e) {
@@ -198,6 +204,34 @@ public final class ContextDatabase implements AutoCloseable {
         if (!admission.tryAcquire()) {
             throw new UnavailableException("The service is busy; retry shortly.", RETRY_AFTER_BUSY,
                                            new DataAccessException(context + " database: too many waiting", null));
+        }
+    }
+
+    /**
+     * Runs {@code action} once the outermost transaction open on this thread has committed, or at once if none is
+     * open; never if that transaction rolls back. For what must not happen before others can see the data, such as
+     * waking the outbox relay: woken earlier, it finds the row not yet committed and goes back to sleep.
+     *
+     * @param action what to run; it should be quick and not throw
+     */
+    public void afterCommit(Runnable action) {
+        if (current.get() == null) {
+            action.run();
+        } else {
+            afterCommit.get().add(action);
+        }
+    }
+
+    // The transaction is committed whatever these do, so a failing one is logged rather than turned into a failure.
+    private void runAfterCommit() {
+        List<Runnable> actions = afterCommit.get();
+        afterCommit.remove();
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOGGER.log(Level.WARNING, context + " database: an action after commit failed", e);
+            }
         }
     }
 

@@ -36,7 +36,7 @@ public final class Outbox implements EventPublisher, EventSource {
 
     private final ContextDatabase database;
     private final String publisher;
-    // Wakes this process's relay when an event is written, so an idle relay need not poll often.
+    // Wakes this process's relay when an event written here is committed, so an idle relay need not poll often.
     private final Semaphore written = new Semaphore(0);
 
     private Outbox(ContextDatabase database, String publisher) {
@@ -85,6 +85,12 @@ public final class Outbox implements EventPublisher, EventSource {
             }
             return null;
         });
+        // Not now: inside a use case's transaction the row is invisible to the relay until that commits.
+        database.afterCommit(this::wake);
+    }
+
+    /** Wakes this process's relay if it waits for a write (also how it is told to stop). */
+    void wake() {
         if (written.availablePermits() == 0) {
             written.release();
         }

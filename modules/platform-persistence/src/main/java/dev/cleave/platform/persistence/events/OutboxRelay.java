@@ -3,6 +3,8 @@ package dev.cleave.platform.persistence.events;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import dev.cleave.platform.api.UnavailableException;
 import dev.cleave.platform.persistence.DataAccessException;
@@ -18,7 +20,7 @@ import io.helidon.health.HealthCheckType;
 /**
  * Moves one context's outstanding outbox rows to the transport, on a virtual thread: a full batch is followed
  * at once by the next, an idle outbox is polled less and less often but the relay wakes as soon as this process
- * writes an event, and an unreachable transport, or a consumer that meets a passing fault, is retried with a growing
+ * commits an event, and an unreachable transport, or a consumer that meets a passing fault, is retried with a growing
  * pause (up to 30 s, with jitter), counting no attempt. Rows are marked delivered only after the transport confirmed
  * them, so nothing is lost; a crash before that delivers them again, and consumers' inboxes absorb the duplicate.
  *
@@ -31,7 +33,7 @@ public final class OutboxRelay implements EventSource.Relay {
     // are large: at 1000 rows the relay moved about 1.6 times the events per second it did at 200 (bench/).
     private static final int BATCH = 1000;
     // An idle relay polls less and less often (events from replicas of this service show up this way) and wakes
-    // at once when this process writes an event.
+    // at once when an event written by this process is committed.
     private static final Duration FIRST_IDLE_POLL = Duration.ofMillis(10);
     private static final Duration LONGEST_IDLE_POLL = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
@@ -42,11 +44,16 @@ public final class OutboxRelay implements EventSource.Relay {
     private static final Duration KEEP_APPLIED = Duration.ofDays(8);
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
     private static final Duration COUNT_EVERY = Duration.ofSeconds(1);
+    // Within a stop's bound (10 s for the whole assembly): a batch of 1000 rows takes well under a second.
+    private static final int STOP_WITHIN_SECONDS = 3;
 
     private final Outbox outbox;
     private final EventTransport transport;
     private final Thread thread;
     private volatile boolean running = true;
+    // Opened by close(): ends a pause at once. The relay thread is never interrupted, since it may be inside a JDBC
+    // call, and an interrupted JDBC call can damage an embedded database (H2 closes its file on an interrupt).
+    private final CountDownLatch stopping = new CountDownLatch(1);
     // What readiness shows: the last count, or null while the database cannot be asked; written by the relay thread.
     private volatile Outbox.Backlog counted;
     // Whether the last pass failed for a reason other than an unreachable transport (whose own check reports it).
@@ -155,6 +162,9 @@ public final class OutboxRelay implements EventSource.Relay {
             Thread.currentThread().interrupt();
             running = false;
         }
+        if (!running) {
+            return idlePoll;
+        }
         Duration next = idlePoll.multipliedBy(2);
         return next.compareTo(LONGEST_IDLE_POLL) > 0 ? LONGEST_IDLE_POLL : next;
     }
@@ -164,7 +174,9 @@ public final class OutboxRelay implements EventSource.Relay {
         long until = System.nanoTime() + duration.toNanos();
         try {
             for (long left = duration.toNanos(); running && left > 0; left = until - System.nanoTime()) {
-                Thread.sleep(Duration.ofNanos(Math.min(left, COUNT_EVERY.toNanos())));
+                if (stopping.await(Math.min(left, COUNT_EVERY.toNanos()), TimeUnit.NANOSECONDS)) {
+                    return;
+                }
                 countIfDue();
             }
         } catch (InterruptedException e) {
@@ -212,12 +224,21 @@ public final class OutboxRelay implements EventSource.Relay {
         };
     }
 
+    /**
+     * Stops the relay: tells its thread to stop, wakes it if it waits, and waits for the batch under way, if any, to
+     * finish (at most 3 s). Never interrupts it. A batch still running after that is left
+     * to end on its own; its rows are delivered again by the next relay, and consumers' inboxes absorb the duplicate.
+     */
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        stopping.countDown();
+        outbox.wake();
         try {
-            thread.join(Duration.ofSeconds(5));
+            if (!thread.join(Duration.ofSeconds(STOP_WITHIN_SECONDS))) {
+                LOGGER.log(Level.WARNING, outbox.publisher() + " relay did not stop within " + STOP_WITHIN_SECONDS
+                                          + " s; leaving its batch to finish on its own");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
