@@ -252,18 +252,7 @@ abstract class AbstractApplyingEventsInAnyOrderTest {
     private void project(ThingHappened event) {
         Runnable first = before.get(event.eventId());
         database.inTransaction(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM thing_states WHERE thing_id = ?")) {
-                delete.setLong(1, event.thingId());
-                delete.executeUpdate();
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO thing_states (thing_id, version, event_id) VALUES (?, ?, ?)")) {
-                insert.setLong(1, event.thingId());
-                insert.setLong(2, event.version());
-                insert.setString(3, event.eventId().toString());
-                insert.executeUpdate();
-            }
+            ThingStates.replace(connection, event);
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO seen (event_id, thing_id) VALUES (?, ?)")) {
                 insert.setString(1, event.eventId().toString());

@@ -301,18 +301,8 @@ class RelayingEventsInProcessTest {
     // The consumer's projection: the thing's state as the event tells it, over whatever was there.
     private void project(ThingHappened event) {
         consumerDb.inTransaction(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM thing_states WHERE thing_id = ?")) {
-                delete.setLong(1, event.thingId());
-                delete.executeUpdate();
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO thing_states (thing_id, version, event_id) VALUES (?, ?, ?)")) {
-                insert.setLong(1, event.thingId());
-                insert.setLong(2, event.version());
-                insert.setString(3, event.eventId().toString());
-                return insert.executeUpdate();
-            }
+            ThingStates.replace(connection, event);
+            return null;
         });
     }
 
