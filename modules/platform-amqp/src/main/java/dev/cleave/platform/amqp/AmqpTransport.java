@@ -200,16 +200,22 @@ final class AmqpTransport implements EventTransport {
                 delay = settings.reconnectDelay();
                 warned = false;
             } catch (IOException | TimeoutException | RuntimeException e) {
-                lastFailure = reason(e);
+                // A broker that answered but a start that failed (a consumer's database away during its catch-up,
+                // say) is told as such, not as an unreachable broker.
+                boolean reached = e instanceof StartFailed;
+                lastFailure = reason(reached ? e.getCause() : e);
                 if (!running) {
                     return;
                 }
                 if (!warned) {
-                    LOGGER.log(Level.WARNING, "cannot reach the broker at " + settings.safeUrl() + " (" + lastFailure
-                                              + "); events wait in the outboxes, retrying in the background");
+                    LOGGER.log(Level.WARNING, (reached ? "reached the broker at " + settings.safeUrl()
+                                                         + " but cannot start consuming ("
+                                                       : "cannot reach the broker at " + settings.safeUrl() + " (")
+                                              + lastFailure + "); events wait in the outboxes, retrying in the "
+                                              + "background");
                     warned = true;
                 } else {
-                    LOGGER.log(Level.DEBUG, "broker still unreachable: " + lastFailure);
+                    LOGGER.log(Level.DEBUG, "still not consuming: " + lastFailure);
                 }
                 sleep(delay);
                 delay = delay.multipliedBy(2).compareTo(settings.maxReconnectDelay()) > 0
@@ -237,7 +243,7 @@ final class AmqpTransport implements EventTransport {
             } else {
                 connection.abort(1_000);
             }
-            throw e;
+            throw new StartFailed(e);
         } finally {
             lock.unlock();
         }
@@ -302,6 +308,13 @@ final class AmqpTransport implements EventTransport {
             Thread.currentThread().interrupt();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** The broker answered, but setting up the session (topology, catch-ups, consumers) failed. */
+    private static final class StartFailed extends IOException {
+        StartFailed(Exception cause) {
+            super(cause);
         }
     }
 
