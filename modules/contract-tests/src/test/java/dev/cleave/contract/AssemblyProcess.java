@@ -88,7 +88,8 @@ final class AssemblyProcess implements AutoCloseable {
             // No load balancer watches these processes: stop at once, unless a test is about the drain.
             builder.environment().put("CLEAVE_SHUTDOWN_DRAIN", "0");
             builder.environment().putAll(env);
-            AssemblyProcess started = new AssemblyProcess(assembly, builder.start(), port, log, dataDir, Map.copyOf(env));
+            AssemblyProcess started = new AssemblyProcess(assembly, builder.start(), port, log, dataDir,
+                                                          Map.copyOf(env));
             started.awaitReady();
             return started;
         } catch (IOException e) {

@@ -282,8 +282,8 @@ class RelayingEventsInProcessTest {
     }
 
     private void subscribe(Consumer<ThingHappened> handler) {
-        transport.subscribe(List.of(new Subscription<>(JdbcInbox.of(consumerDb, "consumer"), "publisher", ThingHappened.class,
-                                                       handler)));
+        transport.subscribe(List.of(new Subscription<>(JdbcInbox.of(consumerDb, "consumer"), "publisher",
+                                                       ThingHappened.class, handler)));
     }
 
     // Runs inside the consumer's inbox transaction, as a real handler's writes would.
