@@ -52,7 +52,8 @@ class CrashingUnderLoadIT {
         postgres = PostgresFixture.forContexts(Map.of("user", "users", "order", "orders"));
         postgres.create();
         services = Services.start(dataDir, Broker.create(), 5672, List.of("user", "order"),
-                                  Map.of("user", database("USER", "user"), "order", database("ORDER", "order")));
+                                  Map.of("user", Services.onPostgres(postgres, "user"),
+                                         "order", Services.onPostgres(postgres, "order")));
         api = Api.split(services.service("user").baseUri(), services.service("order").baseUri());
     }
 
@@ -174,11 +175,5 @@ class CrashingUnderLoadIT {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the " + context + " outbox", e);
         }
-    }
-
-    private Map<String, String> database(String variable, String context) {
-        return Map.of("CLEAVE_" + variable + "_DB_URL", postgres.url(),
-                      "CLEAVE_" + variable + "_DB_USER", postgres.role(context),
-                      "CLEAVE_" + variable + "_DB_PASSWORD", postgres.password(context));
     }
 }

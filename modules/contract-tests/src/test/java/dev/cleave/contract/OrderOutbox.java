@@ -36,9 +36,7 @@ final class OrderOutbox {
 
     /** What puts an assembly's order context on the fixture's database, as its own role. */
     Map<String, String> environment() {
-        return Map.of("CLEAVE_ORDER_DB_URL", postgres.url(),
-                      "CLEAVE_ORDER_DB_USER", postgres.role("order"),
-                      "CLEAVE_ORDER_DB_PASSWORD", postgres.password("order"));
+        return Services.onPostgres(postgres, "order");
     }
 
     /**

@@ -93,23 +93,18 @@ class ReplicasOnPostgresIT {
     }
 
     private AssemblyProcess orderService(Broker broker, AssemblyProcess users, String name) {
-        Map<String, String> env = new HashMap<>(database("ORDER", "order"));
+        Map<String, String> env = new HashMap<>(Services.onPostgres(POSTGRES, "order"));
         env.put("USER_SERVICE_URL", users.baseUri().toString());
         env.put("CLEAVE_AMQP_URL", broker.url());
         return AssemblyProcess.start("order", dataDir.resolve(name), env);
     }
 
     private AssemblyProcess userService(Broker broker, String name) {
-        Map<String, String> env = new HashMap<>(database("USER", "user"));
+        Map<String, String> env = new HashMap<>(Services.onPostgres(POSTGRES, "user"));
         env.put("CLEAVE_AMQP_URL", broker.url());
         return AssemblyProcess.start("user", dataDir.resolve(name), env);
     }
 
-    private static Map<String, String> database(String variable, String context) {
-        return Map.of("CLEAVE_" + variable + "_DB_URL", POSTGRES.url(),
-                      "CLEAVE_" + variable + "_DB_USER", POSTGRES.role(context),
-                      "CLEAVE_" + variable + "_DB_PASSWORD", POSTGRES.password(context));
-    }
 
     private static long register(Api api) {
         Api.Reply user = api.postJson("/v1/users", "{\"name\":\"Replica\",\"email\":\"" + ContractSuite.uniqueEmail()

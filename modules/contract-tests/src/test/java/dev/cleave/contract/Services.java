@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.cleave.platform.testing.PostgresFixture;
+
 /**
  * Any set of assemblies, each a service of its own, on one broker (a fresh virtual host): started in the order
  * given, each told where the ones before it answer ({@code <NAME>_SERVICE_URL}, as a remote client reads it) and
@@ -50,6 +52,21 @@ final class Services implements AutoCloseable {
             throw e;
         }
         return services;
+    }
+
+    /**
+     * What puts one context of an assembly on the fixture's database, as the context's own role:
+     * {@code CLEAVE_<CONTEXT>_DB_URL}, {@code _USER} and {@code _PASSWORD}.
+     *
+     * @param postgres the throwaway database
+     * @param context  the context's name, e.g. {@code order}
+     * @return the environment
+     */
+    static Map<String, String> onPostgres(PostgresFixture postgres, String context) {
+        String prefix = "CLEAVE_" + context.toUpperCase(Locale.ROOT) + "_DB_";
+        return Map.of(prefix + "URL", postgres.url(),
+                      prefix + "USER", postgres.role(context),
+                      prefix + "PASSWORD", postgres.password(context));
     }
 
     /** A running service, by assembly name. */
