@@ -116,7 +116,8 @@ final class CatchUp {
         }
         String stream = topology.stream(queue.publisher());
         LOGGER.log(Level.INFO, queue.name() + ": catching up on the history of " + String.join(", ", pending.keySet())
-                               + " in " + stream + " (every event of the last " + Topology.KEPT_FOR + ")");
+                               + " in " + stream + " (every event of the last " + Topology.READ_BACK.toDays()
+                               + " days)");
         Tally tally = read(stream, pending);
         catchUps.record(queue.publisher(), pending.keySet());
         LOGGER.log(Level.INFO, queue.name() + ": caught up on " + String.join(", ", pending.keySet()) + ": read "

@@ -42,8 +42,6 @@ record Topology(String namespace) {
      * (eight days), so a history read again applies nothing twice.
      */
     static final Duration READ_BACK = Duration.ofDays(7);
-    /** {@link #READ_BACK} in words, for the log. */
-    static final String KEPT_FOR = "7 days";
     /** The routing key that binds the stream to every event of its publisher's topic exchange. */
     private static final String EVERY_KEY = "#";
 

@@ -56,7 +56,8 @@ public final class ContextDatabase implements AutoCloseable {
     // The transaction of the current request, if one is open: work started inside it joins it.
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
     // What waits for the current outermost transaction to commit (see afterCommit).
-    private final ThreadLocal<List<Runnable>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
+    // Made only when something waits, so a transaction without (most reads) costs nothing.
+    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
     private ContextDatabase(String context, HikariDataSource dataSource, int maxWaiting) {
         this.context = context;
@@ -218,13 +219,21 @@ public final class ContextDatabase implements AutoCloseable {
         if (current.get() == null) {
             action.run();
         } else {
-            afterCommit.get().add(action);
+            List<Runnable> actions = afterCommit.get();
+            if (actions == null) {
+                actions = new ArrayList<>();
+                afterCommit.set(actions);
+            }
+            actions.add(action);
         }
     }
 
     // The transaction is committed whatever these do, so a failing one is logged rather than turned into a failure.
     private void runAfterCommit() {
         List<Runnable> actions = afterCommit.get();
+        if (actions == null) {
+            return;
+        }
         afterCommit.remove();
         for (Runnable action : actions) {
             try {

@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.Set;
 
 import dev.cleave.platform.persistence.ContextDatabase;
@@ -24,11 +24,11 @@ record JdbcCatchUps(ContextDatabase database, String consumer) implements CatchU
     public Set<String> caughtUpOn(String publisher) {
         return database.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT event_type FROM catch_ups WHERE consumer = ? AND publisher = ? ORDER BY event_type")) {
+                    "SELECT event_type FROM catch_ups WHERE consumer = ? AND publisher = ?")) {
                 select.setString(1, consumer);
                 select.setString(2, publisher);
                 try (ResultSet rows = select.executeQuery()) {
-                    Set<String> types = new LinkedHashSet<>();
+                    Set<String> types = new HashSet<>();
                     while (rows.next()) {
                         types.add(rows.getString(1));
                     }
