@@ -6,7 +6,7 @@ package dev.cleave.platform.api;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits InvalidInputException, NotFoundException, ConflictException, PreconditionFailedException,
-                UnprocessableException, UnavailableException {
+                UnprocessableException, UnavailableException, ForbiddenException {
 
     /**
      * Creates the exception with a client-facing message.

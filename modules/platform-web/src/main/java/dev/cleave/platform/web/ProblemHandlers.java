@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 
 import dev.cleave.platform.api.ConflictException;
 import dev.cleave.platform.api.DomainException;
+import dev.cleave.platform.api.ForbiddenException;
 import dev.cleave.platform.api.InvalidInputException;
 import dev.cleave.platform.api.NotFoundException;
 import dev.cleave.platform.api.PreconditionFailedException;
@@ -54,6 +55,10 @@ public final class ProblemHandlers {
             case ConflictException conflict -> ProblemType.CONFLICT.with(conflict.getMessage());
             case PreconditionFailedException failed -> ProblemType.PRECONDITION_FAILED.with(failed.getMessage());
             case UnprocessableException unprocessable -> ProblemType.UNPROCESSABLE.with(unprocessable.getMessage());
+            case ForbiddenException forbidden -> {
+                response.header(HeaderNames.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
+                yield ProblemType.FORBIDDEN.with(forbidden.getMessage());
+            }
             case UnavailableException unavailable -> {
                 long seconds = Math.max(1, unavailable.retryAfter().toSeconds());
                 response.header(HeaderNames.RETRY_AFTER, Long.toString(seconds));

@@ -10,6 +10,10 @@ public enum ProblemType {
     MALFORMED_REQUEST(Status.BAD_REQUEST_400, "malformed-request", "Malformed request"),
     /** Fields break input rules; {@code errors} lists them. */
     INVALID_INPUT(Status.BAD_REQUEST_400, "invalid-input", "Invalid input"),
+    /** No valid bearer token came with the request; {@code WWW-Authenticate} says why. */
+    UNAUTHORIZED(Status.UNAUTHORIZED_401, "unauthorized", "Unauthorized"),
+    /** The token is valid, but its roles do not allow the request. */
+    FORBIDDEN(Status.FORBIDDEN_403, "forbidden", "Forbidden"),
     /** No such resource or route. */
     NOT_FOUND(Status.NOT_FOUND_404, "not-found", "Not found"),
     /** The resource exists but not with this method; {@code Allow} lists the methods. */
@@ -24,6 +28,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(Status.UNSUPPORTED_MEDIA_TYPE_415, "unsupported-media-type", "Unsupported media type"),
     /** Well-formed input naming something the server cannot act on. */
     UNPROCESSABLE(Status.UNPROCESSABLE_CONTENT_422, "unprocessable", "Unprocessable request"),
+    /** The caller sent more requests than its limit allows; retry after {@code Retry-After} seconds. */
+    TOO_MANY_REQUESTS(Status.TOO_MANY_REQUESTS_429, "too-many-requests", "Too many requests"),
     /** A dependency cannot answer now; retry after {@code Retry-After} seconds. */
     UNAVAILABLE(Status.SERVICE_UNAVAILABLE_503, "unavailable", "Service unavailable"),
     /** A fault on the server; details are in the server log only. */
