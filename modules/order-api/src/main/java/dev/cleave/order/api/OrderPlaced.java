@@ -14,8 +14,11 @@ import dev.cleave.platform.api.DomainEvent;
  * @param version    the order's version after it happened
  * @param userId     the user who placed it
  * @param totalCents its total
+ * @param actor      the subject that made the change (a token's {@code sub}), or {@code null} in events from
+ *                   before subjects were recorded
  */
-public record OrderPlaced(UUID eventId, Instant occurredAt, long orderId, long version, long userId, long totalCents)
+public record OrderPlaced(UUID eventId, Instant occurredAt, long orderId, long version, long userId, long totalCents,
+                          String actor)
         implements DomainEvent {
 
     @Override

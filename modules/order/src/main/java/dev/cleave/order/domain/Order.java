@@ -2,6 +2,7 @@ package dev.cleave.order.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import dev.cleave.order.api.CancellationReason;
 import dev.cleave.order.api.OrderStatus;
@@ -11,7 +12,10 @@ import dev.cleave.order.api.OrderSummary;
  * A placed order.
  *
  * @param id         the order's id
- * @param userId     the user who placed it
+ * @param userId     the user it is for
+ * @param owner      the subject of the customer who owned the order's user when it was placed, or {@code null}
+ *                   if no customer did (then only admins see it)
+ * @param placedBy   the subject that placed it, or {@code null} for orders from before subjects were recorded
  * @param lines      its lines, in the order the client sent them
  * @param totalCents the exact sum of the lines
  * @param status     placed or cancelled
@@ -22,6 +26,8 @@ import dev.cleave.order.api.OrderSummary;
  */
 public record Order(long id,
                     long userId,
+                    String owner,
+                    String placedBy,
                     List<OrderLine> lines,
                     long totalCents,
                     OrderStatus status,
@@ -35,6 +41,15 @@ public record Order(long id,
      */
     public Order {
         lines = List.copyOf(lines);
+    }
+
+    /**
+     * The owner, if a customer owns this order.
+     *
+     * @return the owner's subject
+     */
+    public Optional<String> ownedBy() {
+        return Optional.ofNullable(owner);
     }
 
     /**

@@ -15,11 +15,13 @@ public interface OrderRepository {
     /**
      * Stores a new order, placed, at version 1.
      *
-     * @param order the checked order
-     * @param now   the time it is placed
+     * @param order    the checked order
+     * @param owner    the customer who owns it, or {@code null}
+     * @param placedBy who places it
+     * @param now      the time it is placed
      * @return the stored order
      */
-    Order insert(NewOrder order, Instant now);
+    Order insert(NewOrder order, String owner, String placedBy, Instant now);
 
     /**
      * Finds an order.
@@ -78,9 +80,10 @@ public interface OrderRepository {
      * Lists orders newest first.
      *
      * @param userId   only this user's orders, or {@code null} for all
+     * @param owner    only orders this customer owns, or {@code null} for everyone's
      * @param beforeId list only ids smaller than this, or {@code null} from the newest
      * @param limit    the page size
      * @return the page
      */
-    Slice<Order> list(Long userId, Long beforeId, int limit);
+    Slice<Order> list(Long userId, String owner, Long beforeId, int limit);
 }

@@ -13,6 +13,7 @@ import dev.cleave.order.api.OrderLookup;
 import dev.cleave.order.api.OrderPlaced;
 import dev.cleave.order.api.OrderStatus;
 import dev.cleave.order.api.OrderSummary;
+import dev.cleave.platform.api.Caller;
 import dev.cleave.platform.api.ConflictException;
 import dev.cleave.platform.api.EventPublisher;
 import dev.cleave.platform.api.NotFoundException;
@@ -21,12 +22,21 @@ import dev.cleave.platform.api.Slice;
 import dev.cleave.platform.api.Transactions;
 import dev.cleave.platform.api.UnprocessableException;
 import dev.cleave.user.api.UserDirectory;
+import dev.cleave.user.api.UserSummary;
 
 /**
  * The order context's use cases. Also the in-process implementation of {@link OrderLookup}. Every change publishes
- * its event in the change's own transaction: {@link OrderPlaced}, {@link OrderCancelled}.
+ * its event in the change's own transaction: {@link OrderPlaced}, {@link OrderCancelled}, each naming the caller
+ * that acted.
+ *
+ * <p>Who may do what is decided here, not in an adapter: an admin may place, read, list and cancel any order; any
+ * other caller is a customer, who may place orders only for the user it owns, and read, list and cancel only the
+ * orders it owns. Someone else's order, or user, is answered exactly like one that does not exist.
  */
 public final class OrderService implements OrderLookup {
+    /** The actor of cancellations the periodic sweep makes: no one asked for them but the system. */
+    static final String SWEEP_ACTOR = "system:deletion-sweep";
+
     private final OrderRepository orders;
     private final UserDirectory users;
     private final Transactions transactions;
@@ -55,39 +65,40 @@ public final class OrderService implements OrderLookup {
     }
 
     /**
-     * Asks the user directory whether the order's user is a current user: the first step of placing an order, taken
-     * outside any transaction because the directory may be a remote service.
+     * Asks the user directory whether the order's user is a current user the caller may order for: the first step
+     * of placing an order, taken outside any transaction because the directory may be a remote service.
      *
-     * @param order the checked order
+     * @param caller who places the order
+     * @param order  the checked order
      * @return the order, ready to be placed
-     * @throws UnprocessableException if no current user has the order's user id
+     * @throws UnprocessableException if no current user has the order's user id, or it is not the caller's
      * @throws dev.cleave.platform.api.UnavailableException if the user directory cannot answer
      */
-    public VerifiedOrder verify(NewOrder order) {
-        if (users.find(order.userId()).isEmpty()) {
-            throw noCurrentUser(order.userId());
-        }
-        return new VerifiedOrder(order);
+    public VerifiedOrder verify(Caller caller, NewOrder order) {
+        UserSummary user = users.find(order.userId()).filter(found -> caller.owns(found.ownedBy()))
+                .orElseThrow(() -> noCurrentUser(order.userId()));
+        return new VerifiedOrder(order, user.owner());
     }
 
     /**
      * Places an order whose user was found, with its event, in one transaction (or in the one already open on this
      * thread, such as an idempotency key's).
      *
+     * @param caller   who places it
      * @param verified the order, its user found by {@link #verify}
      * @return the placed order
      * @throws UnprocessableException if the user has been deleted since the directory answered
      */
-    public Order place(VerifiedOrder verified) {
+    public Order place(Caller caller, VerifiedOrder verified) {
         NewOrder order = verified.order();
         return transactions.inTransaction(() -> {
             // The directory may have answered just before the user was deleted.
             if (orders.isUserDeleted(order.userId())) {
                 throw noCurrentUser(order.userId());
             }
-            Order placed = orders.insert(order, now());
+            Order placed = orders.insert(order, verified.owner(), caller.subject(), now());
             events.publish(new OrderPlaced(UUID.randomUUID(), placed.createdAt(), placed.id(), placed.version(),
-                                           placed.userId(), placed.totalCents()));
+                                           placed.userId(), placed.totalCents(), caller.subject()));
             return placed;
         });
     }
@@ -95,35 +106,39 @@ public final class OrderService implements OrderLookup {
     /**
      * Reads an order.
      *
-     * @param id the id
+     * @param caller who asks
+     * @param id     the id
      * @return the order
-     * @throws NotFoundException if there is none
+     * @throws NotFoundException if there is none, or it is not the caller's
      */
-    public Order get(long id) {
-        return orders.find(id).orElseThrow(() -> notFound(id));
+    public Order get(Caller caller, long id) {
+        return orders.find(id).filter(order -> caller.owns(order.ownedBy())).orElseThrow(() -> notFound(id));
     }
 
     /**
      * Cancels a placed order.
      *
+     * @param caller          who cancels it
      * @param id              the id
      * @param expectedVersion the version the client saw, if it said so
      * @return the cancelled order
-     * @throws NotFoundException           if there is no such order
+     * @throws NotFoundException           if there is no such order, or it is not the caller's
      * @throws ConflictException           if it is already cancelled
      * @throws PreconditionFailedException if an expected version was given and the order is not at it
      */
-    public Order cancel(long id, Optional<Long> expectedVersion) {
+    public Order cancel(Caller caller, long id, Optional<Long> expectedVersion) {
+        // Who owns an order never changes, so checking first cannot race the update.
+        get(caller, id);
         Optional<Order> cancelled = transactions.inTransaction(() -> {
             Optional<Order> order = orders.cancel(id, expectedVersion.orElse(null),
                                                   CancellationReason.CUSTOMER_REQUEST, now());
-            order.ifPresent(this::publishCancelled);
+            order.ifPresent(done -> publishCancelled(done, caller.subject()));
             return order;
         });
         if (cancelled.isPresent()) {
             return cancelled.get();
         }
-        Order current = get(id);
+        Order current = get(caller, id);
         if (current.status() == OrderStatus.CANCELLED) {
             throw new ConflictException("Order " + id + " is already cancelled.");
         }
@@ -141,14 +156,15 @@ public final class OrderService implements OrderLookup {
      * placed for the user from now on are refused.
      *
      * @param userId the deleted user
+     * @param actor  who deleted the user, as its event says ({@code null} if it does not)
      * @return how many orders were cancelled
      */
-    public int cancelPlacedOrdersOfDeletedUser(long userId) {
+    public int cancelPlacedOrdersOfDeletedUser(long userId, String actor) {
         return transactions.inTransaction(() -> {
             // Orders placed for the user from now on are refused.
             orders.markUserDeleted(userId, now());
             List<Order> cancelled = orders.cancelPlacedOrdersOf(userId, CancellationReason.USER_DELETED, now());
-            cancelled.forEach(this::publishCancelled);
+            cancelled.forEach(order -> publishCancelled(order, actor));
             return cancelled.size();
         });
     }
@@ -162,7 +178,7 @@ public final class OrderService implements OrderLookup {
     public int cancelOrdersThatSlippedPastDeletions() {
         int cancelled = 0;
         for (long userId : orders.deletedUsersWithPlacedOrders()) {
-            cancelled += cancelPlacedOrdersOfDeletedUser(userId);
+            cancelled += cancelPlacedOrdersOfDeletedUser(userId, SWEEP_ACTOR);
         }
         return cancelled;
     }
@@ -171,21 +187,22 @@ public final class OrderService implements OrderLookup {
         return new UnprocessableException("No user with id " + userId + "; orders need a current user.");
     }
 
-    private void publishCancelled(Order order) {
+    private void publishCancelled(Order order, String actor) {
         events.publish(new OrderCancelled(UUID.randomUUID(), order.updatedAt(), order.id(), order.version(),
-                                          order.userId(), order.cancellationReason()));
+                                          order.userId(), order.cancellationReason(), actor));
     }
 
     /**
-     * Lists orders newest first, optionally of one user.
+     * Lists orders newest first, optionally of one user: every order for an admin, a customer's own for a customer.
      *
+     * @param caller   who asks
      * @param userId   the user, or {@code null} for all orders
      * @param beforeId the last id already seen, or {@code null}
      * @param limit    the page size
      * @return the page
      */
-    public Slice<Order> list(Long userId, Long beforeId, int limit) {
-        return orders.list(userId, beforeId, limit);
+    public Slice<Order> list(Caller caller, Long userId, Long beforeId, int limit) {
+        return orders.list(userId, caller.isAdmin() ? null : caller.subject(), beforeId, limit);
     }
 
     @Override

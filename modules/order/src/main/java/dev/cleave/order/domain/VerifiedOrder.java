@@ -8,9 +8,20 @@ package dev.cleave.order.domain;
  */
 public final class VerifiedOrder {
     private final NewOrder order;
+    private final String owner;
 
-    VerifiedOrder(NewOrder order) {
+    VerifiedOrder(NewOrder order, String owner) {
         this.order = order;
+        this.owner = owner;
+    }
+
+    /**
+     * Who owns the order's user, as the directory answered: the order's owner.
+     *
+     * @return the owner's subject, or {@code null} if no customer owns the user
+     */
+    public String owner() {
+        return owner;
     }
 
     /**

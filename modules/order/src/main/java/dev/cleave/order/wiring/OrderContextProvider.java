@@ -80,7 +80,8 @@ public final class OrderContextProvider implements ContextProvider {
         @Override
         public List<Subscription<?>> subscriptions() {
             return List.of(new Subscription<>(JdbcInbox.of(database, NAME), "user", UserDeleted.class,
-                                              deleted -> orders.cancelPlacedOrdersOfDeletedUser(deleted.userId())));
+                                              deleted -> orders.cancelPlacedOrdersOfDeletedUser(deleted.userId(),
+                                                                                                deleted.actor())));
         }
 
         @Override

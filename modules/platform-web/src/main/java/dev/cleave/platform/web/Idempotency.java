@@ -1,8 +1,12 @@
 package dev.cleave.platform.web;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -17,7 +21,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * Safe retries for {@code POST}: a request with an {@code Idempotency-Key} header runs once. The key is claimed
+ * Safe retries for {@code POST}: a request with an {@code Idempotency-Key} header runs once per caller (another
+ * subject's identical key is another key, so it never gets this caller's reply). The key is claimed
  * before the work runs, and claim, work and reply share one transaction, so after a crash either both exist or
  * neither does, and a request that fails leaves the key free for a retry. A retry with the same key and the same
  * body gets the stored reply and creates nothing; the same key with another body is refused with 422. Of concurrent
@@ -38,6 +43,7 @@ public final class Idempotency {
     private static final Duration COMMITTED_WAIT = Duration.ofSeconds(1);
     private static final String RETRY_AFTER_SECONDS = "1";
     private static final int MAX_KEY_LENGTH = 255;
+    private static final Base64.Encoder SUBJECT_DIGEST = Base64.getUrlEncoder().withoutPadding();
 
     private final IdempotencyStore records;
     private final Clock clock;
@@ -110,7 +116,7 @@ public final class Idempotency {
             return;
         }
         String checkedKey = checked(key.get());
-        String scope = request.prologue().method().text() + " " + request.path().rawPath();
+        String scope = scope(request);
         String fingerprint = body.fingerprint();
 
         Optional<StoredReply> earlier = records.find(scope, checkedKey);
@@ -206,5 +212,19 @@ public final class Idempotency {
         KeyInFlight() {
             super(null, null, false, false);
         }
+    }
+
+    // A key belongs to its caller: another subject sending the same key gets its own request run, never the first
+    // caller's reply. The subject is hashed so the scope stays short whatever a token's sub is.
+    private static String scope(ServerRequest request) {
+        String subject = Callers.of(request).subject();
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        return SUBJECT_DIGEST.encodeToString(digest) + " " + request.prologue().method().text() + " "
+               + request.path().rawPath();
     }
 }

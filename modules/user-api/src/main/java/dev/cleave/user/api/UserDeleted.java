@@ -12,8 +12,11 @@ import dev.cleave.platform.api.DomainEvent;
  * @param occurredAt when it happened
  * @param userId     the user
  * @param version    the user's version after it happened
+ * @param actor      the subject that made the change (a token's {@code sub}), or {@code null} in events from
+ *                   before subjects were recorded
  */
-public record UserDeleted(UUID eventId, Instant occurredAt, long userId, long version) implements DomainEvent {
+public record UserDeleted(UUID eventId, Instant occurredAt, long userId, long version, String actor)
+        implements DomainEvent {
 
     @Override
     public long aggregateId() {

@@ -14,8 +14,11 @@ import dev.cleave.platform.api.DomainEvent;
  * @param version    the user's version after it happened
  * @param name       the name
  * @param email      the email, lower case
+ * @param actor      the subject that made the change (a token's {@code sub}), or {@code null} in events from
+ *                   before subjects were recorded
  */
-public record UserRegistered(UUID eventId, Instant occurredAt, long userId, long version, String name, String email)
+public record UserRegistered(UUID eventId, Instant occurredAt, long userId, long version, String name, String email,
+                             String actor)
         implements DomainEvent {
 
     @Override

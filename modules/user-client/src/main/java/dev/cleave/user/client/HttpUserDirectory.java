@@ -97,7 +97,8 @@ final class HttpUserDirectory implements UserDirectory, AutoCloseable {
             }
             JsonNode user = JSON.readTree(response.entity().inputStream());
             return Optional.of(new UserSummary(user.path("id").asLong(), user.path("name").asText(),
-                                               user.path("email").asText()));
+                                               user.path("email").asText(),
+                                               user.path("owner").isTextual() ? user.path("owner").asText() : null));
         } catch (IOException e) {
             throw new UncheckedIOException("reading the user service's reply failed", e);
         }

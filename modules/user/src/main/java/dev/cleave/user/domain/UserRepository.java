@@ -14,12 +14,15 @@ public interface UserRepository {
     /**
      * Stores a new user at version 1.
      *
-     * @param details the checked details
-     * @param now     the registration time
+     * @param details   the checked details
+     * @param owner     the customer who owns it, or {@code null} for a user only admins manage
+     * @param createdBy who registers it
+     * @param now       the registration time
      * @return the stored user
-     * @throws dev.cleave.platform.api.ConflictException if a current user has the email
+     * @throws dev.cleave.platform.api.ConflictException if a current user has the email, or the owner already owns
+     *                                                   a user
      */
-    User insert(UserDetails details, Instant now);
+    User insert(UserDetails details, String owner, String createdBy, Instant now);
 
     /**
      * Finds a current user.

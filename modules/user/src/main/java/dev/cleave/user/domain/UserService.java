@@ -7,8 +7,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+import dev.cleave.platform.api.Caller;
 import dev.cleave.platform.api.ConflictException;
 import dev.cleave.platform.api.EventPublisher;
+import dev.cleave.platform.api.ForbiddenException;
 import dev.cleave.platform.api.NotFoundException;
 import dev.cleave.platform.api.PreconditionFailedException;
 import dev.cleave.platform.api.Slice;
@@ -21,7 +23,13 @@ import dev.cleave.user.api.UserUpdated;
 
 /**
  * The user context's use cases. Also the in-process implementation of {@link UserDirectory}. Every change publishes
- * its event in the change's own transaction: {@link UserRegistered}, {@link UserUpdated}, {@link UserDeleted}.
+ * its event in the change's own transaction: {@link UserRegistered}, {@link UserUpdated}, {@link UserDeleted}, each
+ * naming the caller that acted.
+ *
+ * <p>Who may do what is decided here, not in an adapter: an admin may do everything on any user; any other caller
+ * is a customer, who owns at most one user (the one it registered) and may read, replace and delete only that one.
+ * Someone else's user is answered exactly like one that does not exist. Listing every user is for admins only. A
+ * service caller (another Cleave service) may also read any user, for the directory lookup it needs.
  */
 public final class UserService implements UserDirectory {
     private final UserRepository users;
@@ -45,17 +53,20 @@ public final class UserService implements UserDirectory {
     }
 
     /**
-     * Registers a user.
+     * Registers a user. A customer's registration is bound to it: the user is the one it owns. An admin's is owned
+     * by no customer.
      *
+     * @param caller  who registers it
      * @param details the checked details
      * @return the new user
-     * @throws ConflictException if a current user has the email
+     * @throws ConflictException if a current user has the email, or the customer already owns a user
      */
-    public User register(UserDetails details) {
+    public User register(Caller caller, UserDetails details) {
+        String owner = caller.isAdmin() ? null : caller.subject();
         return transactions.inTransaction(() -> {
-            User user = users.insert(details, now());
+            User user = users.insert(details, owner, caller.subject(), now());
             events.publish(new UserRegistered(UUID.randomUUID(), user.createdAt(), user.id(), user.version(),
-                                              user.name(), user.email()));
+                                              user.name(), user.email(), caller.subject()));
             return user;
         });
     }
@@ -63,35 +74,44 @@ public final class UserService implements UserDirectory {
     /**
      * Reads a current user.
      *
-     * @param id the id
+     * @param caller who asks
+     * @param id     the id
      * @return the user
-     * @throws NotFoundException if there is none
+     * @throws NotFoundException if there is none, or it is not the caller's to see
      */
-    public User get(long id) {
-        return users.find(id).orElseThrow(() -> notFound(id));
+    public User get(Caller caller, long id) {
+        return users.find(id).filter(user -> caller.isService() || caller.owns(user.ownedBy()))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    // Changes need ownership; a service's read access is not enough.
+    private User owned(Caller caller, long id) {
+        return users.find(id).filter(user -> caller.owns(user.ownedBy())).orElseThrow(() -> notFound(id));
     }
 
     /**
      * Replaces a user's details. Without an expected version the change applies to whatever version is current,
      * however many changes race it; only a change that named a version can fail its precondition.
      *
+     * @param caller          who changes it
      * @param id              the id
      * @param expectedVersion the version the client based the change on, if it said so
      * @param details         the new details
      * @return the changed user
-     * @throws NotFoundException           if there is no such user
+     * @throws NotFoundException           if there is no such user, or it is not the caller's
      * @throws PreconditionFailedException if an expected version was given and the user is not at it
      * @throws ConflictException           if another user has the email
      */
-    public User replace(long id, Optional<Long> expectedVersion, UserDetails details) {
-        User current = get(id);
+    public User replace(Caller caller, long id, Optional<Long> expectedVersion, UserDetails details) {
+        User current = owned(caller, id);
         if (expectedVersion.isPresent() && expectedVersion.get() != current.version()) {
             throw versionMismatch(id, current.version());
         }
         Optional<User> updated = transactions.inTransaction(() -> {
             Optional<User> changed = users.update(id, expectedVersion.orElse(null), details, now());
             changed.ifPresent(user -> events.publish(new UserUpdated(UUID.randomUUID(), user.updatedAt(), user.id(),
-                                                                     user.version(), user.name(), user.email())));
+                                                                     user.version(), user.name(), user.email(),
+                                                                     caller.subject())));
             return changed;
         });
         return updated.orElseThrow(() -> lostTo(id, expectedVersion));
@@ -101,14 +121,15 @@ public final class UserService implements UserDirectory {
      * Deletes a user; its email may then register again. Without an expected version whatever version is current
      * is deleted, however many changes race it; only a deletion that named a version can fail its precondition.
      *
+     * @param caller          who deletes it
      * @param id              the id
      * @param expectedVersion the version the client saw, if it said so
-     * @throws NotFoundException           if there is no such user
+     * @throws NotFoundException           if there is no such user, or it is not the caller's
      * @throws PreconditionFailedException if an expected version was given and the user is not at it
      */
-    public void delete(long id, Optional<Long> expectedVersion) {
+    public void delete(Caller caller, long id, Optional<Long> expectedVersion) {
         transactions.inTransaction(() -> {
-            User current = get(id);
+            User current = owned(caller, id);
             if (expectedVersion.isPresent() && expectedVersion.get() != current.version()) {
                 throw versionMismatch(id, current.version());
             }
@@ -116,25 +137,31 @@ public final class UserService implements UserDirectory {
             if (deleted.isEmpty()) {
                 throw lostTo(id, expectedVersion);
             }
-            events.publish(new UserDeleted(UUID.randomUUID(), now(), id, deleted.getAsLong() + 1));
+            events.publish(new UserDeleted(UUID.randomUUID(), now(), id, deleted.getAsLong() + 1,
+                                          caller.subject()));
             return null;
         });
     }
 
     /**
-     * Lists users in ascending id order.
+     * Lists users in ascending id order: every user, so for admins only.
      *
+     * @param caller  who asks
      * @param afterId the last id already seen, or {@code null}
      * @param limit   the page size
      * @return the page
+     * @throws ForbiddenException if the caller is no admin
      */
-    public Slice<User> list(Long afterId, int limit) {
+    public Slice<User> list(Caller caller, Long afterId, int limit) {
+        if (!caller.isAdmin()) {
+            throw new ForbiddenException("Listing every user needs the admin role; read your own user by its id.");
+        }
         return users.list(afterId, limit);
     }
 
     @Override
     public Optional<UserSummary> find(long id) {
-        return users.find(id).map(user -> new UserSummary(user.id(), user.name(), user.email()));
+        return users.find(id).map(user -> new UserSummary(user.id(), user.name(), user.email(), user.owner()));
     }
 
     // Millisecond precision: what every database keeps and every client parses.
@@ -148,7 +175,7 @@ public final class UserService implements UserDirectory {
         if (expectedVersion.isEmpty()) {
             return notFound(id);
         }
-        return versionMismatch(id, get(id).version());
+        return versionMismatch(id, users.find(id).orElseThrow(() -> notFound(id)).version());
     }
 
     private static NotFoundException notFound(long id) {

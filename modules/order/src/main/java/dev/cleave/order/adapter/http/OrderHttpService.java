@@ -6,7 +6,9 @@ import java.util.Set;
 import dev.cleave.order.domain.NewOrder;
 import dev.cleave.order.domain.Order;
 import dev.cleave.order.domain.OrderService;
+import dev.cleave.platform.api.Caller;
 import dev.cleave.platform.web.Allow;
+import dev.cleave.platform.web.Callers;
 import dev.cleave.platform.web.ETags;
 import dev.cleave.platform.web.Idempotency;
 import dev.cleave.platform.web.JsonFields;
@@ -64,20 +66,22 @@ public final class OrderHttpService implements HttpService {
 
     private void place(ServerRequest request, ServerResponse response) {
         // The user is looked up before the key's transaction opens: a frozen user service holds no connection.
-        idempotency.handle(request, response, body -> orders.verify(newOrder(body)), verified -> {
-            Order order = orders.place(verified);
+        Caller caller = Callers.of(request);
+        idempotency.handle(request, response, body -> orders.verify(caller, newOrder(body)), verified -> {
+            Order order = orders.place(caller, verified);
             return Reply.created(PATH + "/" + order.id(), ETags.of(order.version()), OrderResource.of(order));
         });
     }
 
     private void get(ServerRequest request, ServerResponse response) {
-        send(response, Status.OK_200, orders.get(PathIds.id(request, "id")));
+        send(response, Status.OK_200, orders.get(Callers.of(request), PathIds.id(request, "id")));
     }
 
     private void cancel(ServerRequest request, ServerResponse response) {
         long id = PathIds.id(request, "id");
+        Caller caller = Callers.of(request);
         send(response, Status.OK_200,
-             orders.cancel(id, ETags.expectedVersion(request, () -> orders.get(id).version())));
+             orders.cancel(caller, id, ETags.expectedVersion(request, () -> orders.get(caller, id).version())));
     }
 
     private void list(ServerRequest request, ServerResponse response) {
@@ -85,7 +89,7 @@ public final class OrderHttpService implements HttpService {
         String userId = PageQuery.optional(request, "userId");
         Long user = userId == null ? null : PathIds.parse(userId, "userId");
         Responses.json(response, Status.OK_200,
-                       Page.of(orders.list(user, page.afterId(), page.limit()), LISTING, Order::id,
+                       Page.of(orders.list(Callers.of(request), user, page.afterId(), page.limit()), LISTING, Order::id,
                                OrderResource::of));
     }
 

@@ -29,7 +29,8 @@ import dev.cleave.platform.persistence.ContextDatabase;
  */
 public final class JdbcOrderRepository implements OrderRepository {
     private static final String COLUMNS =
-            "id, user_id, total_cents, status, cancellation_reason, created_at, updated_at, version";
+            "id, user_id, owner, placed_by, total_cents, status, cancellation_reason, created_at, updated_at, "
+            + "version";
 
     private final ContextDatabase database;
 
@@ -43,17 +44,19 @@ public final class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Order insert(NewOrder order, Instant now) {
+    public Order insert(NewOrder order, String owner, String placedBy, Instant now) {
         long total = order.totalCents();
         return database.inTransaction(connection -> {
             long id;
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO orders (user_id, total_cents, status, created_at, updated_at, version) "
-                    + "VALUES (?, ?, 'PLACED', ?, ?, 1)", new String[] {"id"})) {
+                    "INSERT INTO orders (user_id, owner, placed_by, total_cents, status, created_at, updated_at, version) "
+                    + "VALUES (?, ?, ?, ?, 'PLACED', ?, ?, 1)", new String[] {"id"})) {
                 insert.setLong(1, order.userId());
-                insert.setLong(2, total);
-                insert.setObject(3, utc(now));
-                insert.setObject(4, utc(now));
+                insert.setString(2, owner);
+                insert.setString(3, placedBy);
+                insert.setLong(4, total);
+                insert.setObject(5, utc(now));
+                insert.setObject(6, utc(now));
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -74,7 +77,8 @@ public final class JdbcOrderRepository implements OrderRepository {
                 }
                 items.executeBatch();
             }
-            return new Order(id, order.userId(), order.lines(), total, OrderStatus.PLACED, null, now, now, 1);
+            return new Order(id, order.userId(), owner, placedBy, order.lines(), total, OrderStatus.PLACED, null,
+                             now, now, 1);
         });
     }
 
@@ -178,11 +182,14 @@ public final class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Slice<Order> list(Long userId, Long beforeId, int limit) {
+    public Slice<Order> list(Long userId, String owner, Long beforeId, int limit) {
         return database.read(connection -> {
             StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM orders WHERE id < ?");
             if (userId != null) {
                 sql.append(" AND user_id = ?");
+            }
+            if (owner != null) {
+                sql.append(" AND owner = ?");
             }
             sql.append(" ORDER BY id DESC LIMIT ?");
             try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
@@ -190,6 +197,9 @@ public final class JdbcOrderRepository implements OrderRepository {
                 select.setLong(p++, beforeId == null ? Long.MAX_VALUE : beforeId);
                 if (userId != null) {
                     select.setLong(p++, userId);
+                }
+                if (owner != null) {
+                    select.setString(p++, owner);
                 }
                 select.setInt(p, limit + 1);
                 List<Row> rows = new ArrayList<>(limit + 1);
@@ -244,25 +254,27 @@ public final class JdbcOrderRepository implements OrderRepository {
     }
 
     private static Row row(ResultSet result) throws SQLException {
-        String reason = result.getString(5);
+        String reason = result.getString(7);
         return new Row(result.getLong(1),
                        result.getLong(2),
-                       result.getLong(3),
-                       OrderStatus.valueOf(result.getString(4)),
+                       result.getString(3),
+                       result.getString(4),
+                       result.getLong(5),
+                       OrderStatus.valueOf(result.getString(6)),
                        reason == null ? null : CancellationReason.valueOf(reason),
-                       result.getObject(6, OffsetDateTime.class).toInstant(),
-                       result.getObject(7, OffsetDateTime.class).toInstant(),
-                       result.getLong(8));
+                       result.getObject(8, OffsetDateTime.class).toInstant(),
+                       result.getObject(9, OffsetDateTime.class).toInstant(),
+                       result.getLong(10));
     }
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private record Row(long id, long userId, long totalCents, OrderStatus status, CancellationReason reason,
-                       Instant createdAt, Instant updatedAt, long version) {
+    private record Row(long id, long userId, String owner, String placedBy, long totalCents, OrderStatus status,
+                       CancellationReason reason, Instant createdAt, Instant updatedAt, long version) {
         Order with(List<OrderLine> lines) {
-            return new Order(id, userId, lines == null ? List.of() : lines, totalCents, status, reason, createdAt,
+            return new Order(id, userId, owner, placedBy, lines == null ? List.of() : lines, totalCents, status, reason, createdAt,
                              updatedAt, version);
         }
     }

@@ -3,7 +3,9 @@ package dev.cleave.user.adapter.http;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.cleave.platform.api.Caller;
 import dev.cleave.platform.web.Allow;
+import dev.cleave.platform.web.Callers;
 import dev.cleave.platform.web.ETags;
 import dev.cleave.platform.web.Idempotency;
 import dev.cleave.platform.web.JsonBody;
@@ -33,7 +35,7 @@ public final class UserHttpService implements HttpService {
 
     private static final String LISTING = "users";
     private static final Set<String> WRITABLE = Set.of("name", "email");
-    private static final Set<String> READ_ONLY = Set.of("id", "createdAt", "updatedAt", "version");
+    private static final Set<String> READ_ONLY = Set.of("id", "owner", "createdAt", "updatedAt", "version");
     private static final Set<String> LIST_PARAMETERS = Set.of("limit", "cursor");
 
     private final UserService users;
@@ -63,31 +65,33 @@ public final class UserHttpService implements HttpService {
 
     private void register(ServerRequest request, ServerResponse response) {
         idempotency.handle(request, response, body -> {
-            User user = users.register(details(body));
+            User user = users.register(Callers.of(request), details(body));
             return Reply.created(PATH + "/" + user.id(), ETags.of(user.version()), UserResource.of(user));
         });
     }
 
     private void get(ServerRequest request, ServerResponse response) {
-        send(response, Status.OK_200, users.get(PathIds.id(request, "id")));
+        send(response, Status.OK_200, users.get(Callers.of(request), PathIds.id(request, "id")));
     }
 
     private void replace(ServerRequest request, ServerResponse response) {
         long id = PathIds.id(request, "id");
         UserDetails details = details(JsonBody.read(request));
-        send(response, Status.OK_200, users.replace(id, expectedVersion(request, id), details));
+        Caller caller = Callers.of(request);
+        send(response, Status.OK_200, users.replace(caller, id, expectedVersion(request, caller, id), details));
     }
 
     private void delete(ServerRequest request, ServerResponse response) {
         long id = PathIds.id(request, "id");
-        users.delete(id, expectedVersion(request, id));
+        Caller caller = Callers.of(request);
+        users.delete(caller, id, expectedVersion(request, caller, id));
         response.status(Status.NO_CONTENT_204).send();
     }
 
     private void list(ServerRequest request, ServerResponse response) {
         PageQuery page = PageQuery.read(request, LISTING, LIST_PARAMETERS);
         Responses.json(response, Status.OK_200,
-                       Page.of(users.list(page.afterId(), page.limit()), LISTING, User::id, UserResource::of));
+                       Page.of(users.list(Callers.of(request), page.afterId(), page.limit()), LISTING, User::id, UserResource::of));
     }
 
     private static UserDetails details(JsonFields body) {
@@ -98,8 +102,8 @@ public final class UserHttpService implements HttpService {
     }
 
     // The current version is read only when If-Match lists several tags; a user that is gone answers 404 then.
-    private Optional<Long> expectedVersion(ServerRequest request, long id) {
-        return ETags.expectedVersion(request, () -> users.get(id).version());
+    private Optional<Long> expectedVersion(ServerRequest request, Caller caller, long id) {
+        return ETags.expectedVersion(request, () -> users.get(caller, id).version());
     }
 
     private static void send(ServerResponse response, Status status, User user) {

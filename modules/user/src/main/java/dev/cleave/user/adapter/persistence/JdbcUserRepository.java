@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -25,7 +26,9 @@ import dev.cleave.user.domain.UserRepository;
  * registrations cannot both win; updates compare (if asked to) and bump the version in one statement.
  */
 public final class JdbcUserRepository implements UserRepository {
-    private static final String COLUMNS = "id, name, email, created_at, updated_at, version";
+    private static final String COLUMNS = "id, name, email, owner, created_by, created_at, updated_at, version";
+
+    private static final String OWNER_UNIQUE = "users_owner_unique";
 
     private final ContextDatabase database;
 
@@ -39,19 +42,23 @@ public final class JdbcUserRepository implements UserRepository {
     }
 
     @Override
-    public User insert(UserDetails details, Instant now) {
+    public User insert(UserDetails details, String owner, String createdBy, Instant now) {
         return database.inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO users (name, email, created_at, updated_at, version) VALUES (?, ?, ?, ?, 1)",
+                    "INSERT INTO users (name, email, owner, created_by, created_at, updated_at, version)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, 1)",
                     new String[] {"id"})) {
                 insert.setString(1, details.name());
                 insert.setString(2, details.email());
-                insert.setObject(3, utc(now));
-                insert.setObject(4, utc(now));
+                insert.setString(3, owner);
+                insert.setString(4, createdBy);
+                insert.setObject(5, utc(now));
+                insert.setObject(6, utc(now));
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
-                    return new User(keys.getLong(1), details.name(), details.email(), now, now, 1);
+                    return new User(keys.getLong(1), details.name(), details.email(), owner, createdBy, now, now,
+                                    1);
                 }
             } catch (SQLException e) {
                 throw emailTakenOr(e, details);
@@ -147,9 +154,11 @@ public final class JdbcUserRepository implements UserRepository {
         return new User(rows.getLong(1),
                         rows.getString(2),
                         rows.getString(3),
-                        rows.getObject(4, OffsetDateTime.class).toInstant(),
-                        rows.getObject(5, OffsetDateTime.class).toInstant(),
-                        rows.getLong(6));
+                        rows.getString(4),
+                        rows.getString(5),
+                        rows.getObject(6, OffsetDateTime.class).toInstant(),
+                        rows.getObject(7, OffsetDateTime.class).toInstant(),
+                        rows.getLong(8));
     }
 
     private static OffsetDateTime utc(Instant instant) {
@@ -158,6 +167,10 @@ public final class JdbcUserRepository implements UserRepository {
 
     private static SQLException emailTakenOr(SQLException e, UserDetails details) {
         if (SqlStates.isUniqueViolation(e)) {
+            // Both databases name the violated constraint in the message.
+            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains(OWNER_UNIQUE)) {
+                throw new ConflictException("You already have a user record; read, replace or delete that one.");
+            }
             throw new ConflictException("A user with email " + details.email() + " already exists.");
         }
         return e;
