@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import dev.cleave.platform.launch.FakeContext.Greeter;
 import dev.cleave.platform.spi.RemoteApiProvider;
+import dev.cleave.platform.spi.ServiceCredentials;
 import io.helidon.config.Config;
 import io.helidon.webclient.api.WebClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,7 +174,7 @@ class LaunchingAnAssemblyTest {
             }
 
             @Override
-            public RemoteApi connect(Config config, URI baseUrl) {
+            public RemoteApi connect(Config config, URI baseUrl, ServiceCredentials credentials) {
                 return connect.apply(baseUrl);
             }
         };

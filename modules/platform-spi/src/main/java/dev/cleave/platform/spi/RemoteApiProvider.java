@@ -37,11 +37,12 @@ public interface RemoteApiProvider {
     /**
      * Creates the client.
      *
-     * @param config  the client's configuration: {@code cleave.remote.<service>}
-     * @param baseUrl where the service answers
+     * @param config      the client's configuration: {@code cleave.remote.<service>}
+     * @param baseUrl     where the service answers
+     * @param credentials this service's own access token, to send with every call
      * @return the client, implementing {@link #api()}; closed when the assembly stops
      */
-    RemoteApi connect(Config config, URI baseUrl);
+    RemoteApi connect(Config config, URI baseUrl, ServiceCredentials credentials);
 
     /**
      * A connected client.

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.cleave.platform.api.UnavailableException;
+import dev.cleave.platform.spi.ServiceCredentials;
 import dev.cleave.user.api.UserDirectory;
 import dev.cleave.user.api.UserSummary;
 import io.helidon.faulttolerance.Bulkhead;
@@ -18,6 +19,7 @@ import io.helidon.faulttolerance.CircuitBreakerOpenException;
 import io.helidon.faulttolerance.FaultTolerance;
 import io.helidon.faulttolerance.FtHandlerTyped;
 import io.helidon.faulttolerance.Retry;
+import io.helidon.http.HeaderNames;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.WebClient;
 
@@ -25,6 +27,8 @@ import io.helidon.webclient.api.WebClient;
  * {@link UserDirectory} over the user service's public v1 API ({@code GET /v1/users/{id}}): the contract has one
  * source of truth, the same one every other client uses. A 404 means "no such user"; anything else that is not a
  * 200 is a failure of the service, which the caller sees as {@link UnavailableException}, never as "not found".
+ * Every call carries this service's own access token; the user service lets a token with the service role look up
+ * any user.
  */
 final class HttpUserDirectory implements UserDirectory, AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(HttpUserDirectory.class.getName());
@@ -35,9 +39,11 @@ final class HttpUserDirectory implements UserDirectory, AutoCloseable {
     private final FtHandlerTyped<Optional<UserSummary>> resilience;
     private final CircuitBreaker breaker;
     private final UserClientSettings settings;
+    private final ServiceCredentials credentials;
 
-    HttpUserDirectory(URI baseUrl, UserClientSettings settings) {
+    HttpUserDirectory(URI baseUrl, UserClientSettings settings, ServiceCredentials credentials) {
         this.settings = settings;
+        this.credentials = credentials;
         // Keep-alive connections, pooled per host by the client.
         this.client = WebClient.builder()
                 .baseUri(baseUrl)
@@ -75,8 +81,10 @@ final class HttpUserDirectory implements UserDirectory, AutoCloseable {
 
     @Override
     public Optional<UserSummary> find(long id) {
+        // Outside the retries: a token endpoint that refuses or is down answers 503 with its own reason at once.
+        String token = credentials.bearerToken();
         try {
-            return resilience.invoke(() -> fetch(id));
+            return resilience.invoke(() -> fetch(id, token));
         } catch (CircuitBreakerOpenException e) {
             throw new UnavailableException("The user service is failing; orders cannot be checked against users "
                                            + "right now.", settings.breakerDelay(), e);
@@ -86,8 +94,10 @@ final class HttpUserDirectory implements UserDirectory, AutoCloseable {
         }
     }
 
-    private Optional<UserSummary> fetch(long id) {
-        try (HttpClientResponse response = client.get("/v1/users/" + id).request()) {
+    private Optional<UserSummary> fetch(long id, String token) {
+        try (HttpClientResponse response = client.get("/v1/users/" + id)
+                .header(HeaderNames.AUTHORIZATION, "Bearer " + token)
+                .request()) {
             int status = response.status().code();
             if (status == 404) {
                 return Optional.empty();

@@ -3,6 +3,7 @@ package dev.cleave.user.client;
 import java.net.URI;
 
 import dev.cleave.platform.spi.RemoteApiProvider;
+import dev.cleave.platform.spi.ServiceCredentials;
 import dev.cleave.user.api.UserDirectory;
 import io.helidon.config.Config;
 
@@ -34,8 +35,8 @@ public final class UserDirectoryClientProvider implements RemoteApiProvider {
     }
 
     @Override
-    public RemoteApi connect(Config config, URI baseUrl) {
-        HttpUserDirectory directory = new HttpUserDirectory(baseUrl, UserClientSettings.from(config));
+    public RemoteApi connect(Config config, URI baseUrl, ServiceCredentials credentials) {
+        HttpUserDirectory directory = new HttpUserDirectory(baseUrl, UserClientSettings.from(config), credentials);
         return new RemoteApi(directory, directory);
     }
 }
