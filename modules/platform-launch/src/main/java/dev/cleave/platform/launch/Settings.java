@@ -24,21 +24,34 @@ import io.helidon.config.ConfigSources;
  * {@code CLEAVE_<CONTEXT>_DB_URL}, {@code _USER}, {@code _PASSWORD}, {@code _POOL_SIZE}, {@code _CONNECTION_WAIT},
  * {@code _MAX_WAITING} (callers), {@code _STATEMENT_TIMEOUT}, {@code _IDLE_IN_TRANSACTION_TIMEOUT} (milliseconds)
  * for a context's database;
- * {@code <SERVICE>_SERVICE_URL} for where a remote context answers (e.g. {@code USER_SERVICE_URL}).
+ * {@code <SERVICE>_SERVICE_URL} for where a remote context answers (e.g. {@code USER_SERVICE_URL});
+ * {@code CLEAVE_AUTH_ISSUER}, {@code _AUDIENCE}, {@code _ROLES_CLAIM}, {@code _CLOCK_SKEW}, {@code _DEV},
+ * {@code _DEV_KEY}, {@code _CLIENT_ID}, {@code _CLIENT_SECRET}, {@code _CLIENT_SECRET_FILE} for who may call (see
+ * {@code dev.cleave.platform.auth.AuthSettings}), and {@code CLEAVE_RATE_LIMIT} ({@code off} turns the limits off).
  */
 final class Settings {
     /** Fixed environment variables and the configuration keys they set. */
-    static final Map<String, String> ENVIRONMENT = Map.of(
-            "PORT", "server.port",
-            "HOST", "server.host",
-            "CLEAVE_DATA_DIR", "cleave.data-dir",
-            "CLEAVE_TRAINING_RUN", "cleave.training-run",
-            "CLEAVE_AMQP_URL", "cleave.events.amqp.url",
-            "CLEAVE_EVENTS_NAMESPACE", "cleave.events.namespace",
-            "ADMIN_PORT", "cleave.admin.port",
-            "ADMIN_HOST", "cleave.admin.host",
-            "CLEAVE_SHUTDOWN_DRAIN", "cleave.shutdown.drain",
-            "CLEAVE_SHUTDOWN_TIMEOUT", "cleave.shutdown.timeout");
+    static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+            Map.entry("PORT", "server.port"),
+            Map.entry("HOST", "server.host"),
+            Map.entry("CLEAVE_DATA_DIR", "cleave.data-dir"),
+            Map.entry("CLEAVE_TRAINING_RUN", "cleave.training-run"),
+            Map.entry("CLEAVE_AMQP_URL", "cleave.events.amqp.url"),
+            Map.entry("CLEAVE_EVENTS_NAMESPACE", "cleave.events.namespace"),
+            Map.entry("ADMIN_PORT", "cleave.admin.port"),
+            Map.entry("ADMIN_HOST", "cleave.admin.host"),
+            Map.entry("CLEAVE_SHUTDOWN_DRAIN", "cleave.shutdown.drain"),
+            Map.entry("CLEAVE_SHUTDOWN_TIMEOUT", "cleave.shutdown.timeout"),
+            Map.entry("CLEAVE_AUTH_ISSUER", "cleave.auth.issuer"),
+            Map.entry("CLEAVE_AUTH_AUDIENCE", "cleave.auth.audience"),
+            Map.entry("CLEAVE_AUTH_ROLES_CLAIM", "cleave.auth.roles-claim"),
+            Map.entry("CLEAVE_AUTH_CLOCK_SKEW", "cleave.auth.clock-skew"),
+            Map.entry("CLEAVE_AUTH_DEV", "cleave.auth.development"),
+            Map.entry("CLEAVE_AUTH_DEV_KEY", "cleave.auth.development-key"),
+            Map.entry("CLEAVE_AUTH_CLIENT_ID", "cleave.auth.client.id"),
+            Map.entry("CLEAVE_AUTH_CLIENT_SECRET", "cleave.auth.client.secret"),
+            Map.entry("CLEAVE_AUTH_CLIENT_SECRET_FILE", "cleave.auth.client.secret-file"),
+            Map.entry("CLEAVE_RATE_LIMIT", "cleave.rate-limit.mode"));
     private static final long DEFAULT_DRAIN_MILLIS = 3_000;
     private static final long DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 10_000;
     private static final Pattern DATABASE = Pattern.compile(
