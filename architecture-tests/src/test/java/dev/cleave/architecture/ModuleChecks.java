@@ -87,6 +87,11 @@ final class ModuleChecks {
 
     /** The module only assemblies may read: a context that could reach the launcher could start or rewire others. */
     static final String LAUNCH_MODULE = Contexts.ROOT + ".platform.launch";
+    /**
+     * The module that verifies tokens: a context's use cases see a {@code Caller}, never a token, so none may read
+     * it; the assembly's filter authenticates every request before any context sees it.
+     */
+    static final String AUTH_MODULE = Contexts.ROOT + ".platform.auth";
     /** Every platform module's name starts with this. */
     static final String PLATFORM_PREFIX = Contexts.ROOT + ".platform.";
 
@@ -95,11 +100,28 @@ final class ModuleChecks {
      * {@code requires transitive} it.
      */
     static List<String> noContextModuleReadsTheLaunchModule(Map<String, ModuleDescriptor> modules) {
+        return noContextModuleReads(LAUNCH_MODULE, modules,
+                                    "only assemblies may; a context names the platform modules it uses (spi, web, "
+                                    + "persistence)");
+    }
+
+    /**
+     * No context module (its API, its implementation or its remote client) reads the auth module, directly or
+     * through a module that {@code requires transitive} it: use cases take a {@code Caller}, a client sends the
+     * {@code ServiceCredentials} the launcher hands it.
+     */
+    static List<String> noContextModuleReadsTheAuthModule(Map<String, ModuleDescriptor> modules) {
+        return noContextModuleReads(AUTH_MODULE, modules,
+                                    "a context sees a Caller (platform-api), never a token; only assemblies verify "
+                                    + "tokens");
+    }
+
+    private static List<String> noContextModuleReads(String forbidden, Map<String, ModuleDescriptor> modules,
+                                                     String why) {
         List<String> violations = new ArrayList<>();
         for (ModuleDescriptor module : modules.values()) {
-            if (Contexts.contextOf(module.name()).isPresent() && reads(module, modules).contains(LAUNCH_MODULE)) {
-                violations.add(module.name() + " reads " + LAUNCH_MODULE + ": only assemblies may; a context "
-                               + "names the platform modules it uses (spi, web, persistence)");
+            if (Contexts.contextOf(module.name()).isPresent() && reads(module, modules).contains(forbidden)) {
+                violations.add(module.name() + " reads " + forbidden + ": " + why);
             }
         }
         return violations;

@@ -38,6 +38,14 @@ class ModuleGraphTest {
     }
 
     @Test
+    void noContextModuleReadsTheAuthModule() {
+        List<String> violations = ModuleChecks.noContextModuleReadsTheAuthModule(Modules.cleaveModules());
+
+        assertEquals(List.of(), violations,
+                     () -> "contexts reading the token verifier:\n  " + String.join("\n  ", violations));
+    }
+
+    @Test
     void everyModuleNamesExactlyThePlatformModulesItUses() {
         Map<String, ModuleDescriptor> modules = Modules.cleaveModules();
         List<String> violations = new ArrayList<>();

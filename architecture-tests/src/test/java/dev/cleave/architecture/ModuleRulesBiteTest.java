@@ -112,6 +112,18 @@ class ModuleRulesBiteTest {
     }
 
     @Test
+    void aContextClientRequiringTheAuthModuleIsReported() {
+        Map<String, ModuleDescriptor> modules = modulesOf(
+                ModuleDescriptor.newModule("dev.cleave.platform.auth").build(),
+                ModuleDescriptor.newModule("dev.cleave.user.client").requires("dev.cleave.platform.auth").build(),
+                ModuleDescriptor.newModule("dev.cleave.app.order").requires("dev.cleave.platform.auth").build());
+
+        List<String> violations = ModuleChecks.noContextModuleReadsTheAuthModule(modules);
+        assertReports(violations, "dev.cleave.user.client reads dev.cleave.platform.auth");
+        assertEquals(1, violations.size(), "an assembly may read it: " + violations);
+    }
+
+    @Test
     void aContextReadingTheLaunchModuleThroughATransitiveRequiresIsReported() {
         Map<String, ModuleDescriptor> modules = modulesOf(
                 ModuleDescriptor.newModule("dev.cleave.platform.launch").build(),
