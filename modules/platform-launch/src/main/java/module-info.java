@@ -9,6 +9,8 @@ module dev.cleave.platform.launch {
     requires dev.cleave.platform.web;
     // The in-process transport of an assembly without a broker module delivers through the consumers' inboxes.
     requires dev.cleave.platform.persistence;
+    // Every request's bearer token is verified, and rate limits applied, before a context sees it.
+    requires dev.cleave.platform.auth;
     requires io.helidon.http.media.jackson;
     requires io.helidon.config.yaml;
     requires io.helidon.webserver.observe;

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import dev.cleave.platform.auth.Authentication;
+import dev.cleave.platform.auth.RateLimits;
 import dev.cleave.platform.spi.RunningContext;
 import dev.cleave.platform.web.Json;
 import dev.cleave.platform.web.ProblemDirectHandler;
@@ -127,11 +129,16 @@ final class HttpStack {
      * @param more        further health checks (the event transport's, the outboxes')
      * @param deadLetters the local consumers' dead letters, for the admin socket
      * @param shutdown    the readiness check of a stop, whose responses close their connections while it drains
+     * @param callers     verifies every request's bearer token before any route sees it
+     * @param limits      the rate limits: by client address before authentication, by subject after it
      * @return the server
      */
     WebServer build(List<RunningContext> running, List<HealthCheck> more, DeadLetterOffice deadLetters,
-                    ShutdownCheck shutdown) {
-        routing.addFilter(shutdown::closeConnectionsWhileStopping);
+                    ShutdownCheck shutdown, Authentication callers, RateLimits limits) {
+        routing.addFilter(shutdown::closeConnectionsWhileStopping)
+                .addFilter(limits.byAddress())
+                .addFilter(callers.filter())
+                .addFilter(limits.bySubject());
         running.forEach(context -> context.routing(routing));
         running.forEach(context -> context.healthChecks().forEach(this::addCheck));
         more.forEach(this::addCheck);

@@ -13,8 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import dev.cleave.platform.auth.AuthSettings;
+import dev.cleave.platform.auth.Authentication;
+import dev.cleave.platform.auth.RateLimitSettings;
+import dev.cleave.platform.auth.RateLimits;
 import dev.cleave.platform.spi.ContextProvider;
 import dev.cleave.platform.spi.ContextSetup;
 import dev.cleave.platform.spi.EventTransportProvider;
@@ -141,6 +146,8 @@ public final class Launcher {
             throw new IllegalStateException("no context on the module path; an assembly needs at least one");
         }
         Path dataDir = dataDir(config);
+        Authentication authentication = authentication(config, dataDir, assembly);
+        RateLimits limits = RateLimits.create(setting(() -> RateLimitSettings.from(config)));
         List<ContextProvider> ordered = StartOrder.of(contexts);
         CompletableFuture<HttpStack> http = HttpStack.prepare(config);
         Map<Class<?>, Binding> bindings = new LinkedHashMap<>();
@@ -152,7 +159,7 @@ public final class Launcher {
             for (ContextProvider context : ordered) {
                 for (Class<?> api : context.requires()) {
                     bindings.computeIfAbsent(api, missing -> bind(missing, context, ordered, running, remotes,
-                                                                  config, clients));
+                                                                  config, clients, authentication));
                 }
                 RunningContext begun = context.start(ContextSetup.of(config, dataDir, context,
                                                                        implementations(bindings)));
@@ -162,7 +169,10 @@ public final class Launcher {
             events = EventWiring.start(config, running, transports);
             List<HealthCheck> checks = new ArrayList<>(events.healthChecks());
             checks.add(shutdown);
-            WebServer server = HttpStack.await(http).build(running, checks, events.deadLetters(), shutdown).start();
+            authentication.warmUp();
+            WebServer server = HttpStack.await(http)
+                    .build(running, checks, events.deadLetters(), shutdown, authentication, limits)
+                    .start();
             if (!server.isRunning()) {
                 // Helidon logs the bind failure and hands back a stopped server rather than throwing.
                 throw new Settings.InvalidSettingException(
@@ -172,7 +182,8 @@ public final class Launcher {
             RunningAssembly assemblyHandle = new RunningAssembly(server, parts(events, running, clients), shutdown,
                                                                  Settings.drain(config));
             LOGGER.log(Level.INFO, startupLine(assembly, ordered, bindings.values(), events.describe(),
-                                               server.port(), started));
+                                               authentication.describe() + ", " + limits.describe(), server.port(),
+                                               started));
             if (server.port(HttpStack.ADMIN_SOCKET) > 0) {
                 LOGGER.log(Level.INFO, "admin endpoints (dead letters) on port " + server.port(HttpStack.ADMIN_SOCKET)
                                        + ", never on the public port");
@@ -190,7 +201,8 @@ public final class Launcher {
                                 List<RunningContext> running,
                                 List<RemoteApiProvider> remotes,
                                 Config config,
-                                List<AutoCloseable> clients) {
+                                List<AutoCloseable> clients,
+                                Authentication authentication) {
         for (int i = 0; i < running.size(); i++) {
             if (ordered.get(i).provides().contains(api)) {
                 return new Binding(api, implementationOf(api, ordered.get(i), running.get(i)),
@@ -201,7 +213,8 @@ public final class Launcher {
             if (remote.api() == api) {
                 Config remoteConfig = config.get("cleave.remote").get(remote.service());
                 URI url = remoteConfig.get("url").asString().map(URI::create).orElse(remote.defaultUrl());
-                RemoteApiProvider.RemoteApi client = remote.connect(remoteConfig, url);
+                RemoteApiProvider.RemoteApi client = remote.connect(remoteConfig, url,
+                                                                    setting(authentication::serviceCredentials));
                 clients.add(client.closer());
                 return new Binding(api, client.implementation(), "remote (" + url + ")");
             }
@@ -235,6 +248,19 @@ public final class Launcher {
         return parts;
     }
 
+    private static Authentication authentication(Config config, Path dataDir, String assembly) {
+        return setting(() -> Authentication.from(AuthSettings.from(config, dataDir), config, assembly));
+    }
+
+    // An auth setting that cannot be used is the operator's to fix: one line naming the variable, no stack trace.
+    private static <T> T setting(Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (IllegalArgumentException e) {
+            throw new Settings.InvalidSettingException(e.getMessage());
+        }
+    }
+
     private static Path dataDir(Config config) {
         Path dir = Path.of(config.get("cleave.data-dir").asString().orElse("data")).toAbsolutePath().normalize();
         try {
@@ -248,6 +274,7 @@ public final class Launcher {
                                       List<ContextProvider> contexts,
                                       Iterable<Binding> bindings,
                                       String events,
+                                      String callers,
                                       int port,
                                       long startedNanos) {
         List<String> bound = new ArrayList<>();
@@ -256,6 +283,7 @@ public final class Launcher {
                + contexts.stream().map(ContextProvider::name).collect(Collectors.joining(", ", "[", "]"))
                + "; required APIs " + (bound.isEmpty() ? "none" : String.join(", ", bound))
                + "; events " + events
+               + "; " + callers
                + "; listening on port " + port
                + " (started in " + (System.nanoTime() - startedNanos) / 1_000_000 + " ms)";
     }

@@ -42,7 +42,7 @@ class LaunchingAnAssemblyTest {
         FakeContext consumer = FakeContext.plain("consumer", Set.of(), Set.of(Greeter.class));
 
         try (RunningAssembly assembly = Launcher.start("test", config(), List.of(consumer, producer))) {
-            WebClient client = WebClient.builder().baseUri("http://127.0.0.1:" + assembly.port()).build();
+            WebClient client = TestConfigs.client(dataDir, assembly.port());
 
             assertEquals(List.of("producer", "consumer"), FakeContext.STARTED);
             assertEquals("hello in-process", client.get("/consumer").requestEntity(String.class));
@@ -67,7 +67,7 @@ class LaunchingAnAssemblyTest {
         Config config = config(Map.of("cleave.remote.greeter.url", "http://127.0.0.1:9999"));
 
         try (RunningAssembly assembly = Launcher.start("test", config, List.of(consumer), List.of(remote))) {
-            WebClient client = WebClient.builder().baseUri("http://127.0.0.1:" + assembly.port()).build();
+            WebClient client = TestConfigs.client(dataDir, assembly.port());
             assertEquals("hello from 9999", client.get("/consumer").requestEntity(String.class));
         }
         assertEquals(List.of(URI.create("http://127.0.0.1:9999")), connectedTo);
@@ -84,7 +84,7 @@ class LaunchingAnAssemblyTest {
         });
         try (RunningAssembly assembly = Launcher.start("test", config(), List.of(consumer, producer),
                                                        List.of(unusedRemote))) {
-            WebClient client = WebClient.builder().baseUri("http://127.0.0.1:" + assembly.port()).build();
+            WebClient client = TestConfigs.client(dataDir, assembly.port());
             assertEquals("local", client.get("/consumer").requestEntity(String.class));
         }
     }

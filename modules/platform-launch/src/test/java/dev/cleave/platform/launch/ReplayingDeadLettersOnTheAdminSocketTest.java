@@ -36,7 +36,7 @@ class ReplayingDeadLettersOnTheAdminSocketTest {
         try (RunningAssembly assembly = Launcher.start("test", config(Map.of("cleave.admin.port", "0")),
                                                        List.of(ledger, audit))) {
             WebClient admin = client(assembly.port(HttpStack.ADMIN_SOCKET));
-            WebClient pub = client(assembly.port());
+            WebClient pub = TestConfigs.client(dataDir, assembly.port());
             SomethingHappened event = SomethingHappened.to(4);
             ledger.outbox().publish(event);
 
@@ -51,7 +51,7 @@ class ReplayingDeadLettersOnTheAdminSocketTest {
             assertEquals(5, letter.get("attempts").asInt());
             assertEquals("IllegalStateException: refusing thing 4", letter.get("lastError").asText());
             assertTrue(letter.has("deadAt") && letter.has("occurredAt"), letter::toString);
-            assertEquals(404, pub.get(DEAD_LETTERS).request(String.class).status().code(), "not on the public port");
+            assertEquals(404, pub.get(DEAD_LETTERS).request(String.class).status().code(), "not on the public port, not even for an admin");
             assertEquals(404, pub.post(DEAD_LETTERS + "/replay").request(String.class).status().code());
 
             String replay = DEAD_LETTERS + "/audit/" + event.eventId() + "/replay";
@@ -108,7 +108,8 @@ class ReplayingDeadLettersOnTheAdminSocketTest {
         try (RunningAssembly assembly = Launcher.start("test", config(Map.of()),
                                                        List.of(new ContextWithADatabase("ledger")))) {
             assertEquals(-1, assembly.port(HttpStack.ADMIN_SOCKET));
-            assertEquals(404, client(assembly.port()).get(DEAD_LETTERS).request(String.class).status().code());
+            assertEquals(404, TestConfigs.client(dataDir, assembly.port()).get(DEAD_LETTERS).request(String.class)
+                    .status().code(), "not even for an admin");
         }
     }
 

@@ -30,7 +30,7 @@ class ShuttingDownAnAssemblyTest {
     void readinessGoesDownAtOnceAndTheAssemblyServesThroughTheDrainThenStops() throws InterruptedException {
         RunningAssembly assembly = Launcher.start("test", TestConfigs.assembly(dataDir, Map.of(
                 "cleave.shutdown.drain", Long.toString(DRAIN.toMillis()))), List.of(FakeContext.withHealthChecks("a")));
-        WebClient client = WebClient.builder().baseUri("http://127.0.0.1:" + assembly.port()).build();
+        WebClient client = TestConfigs.client(dataDir, assembly.port());
         assertEquals(200, client.get("/observe/health/ready").request(String.class).status().code());
 
         long asked = System.nanoTime();

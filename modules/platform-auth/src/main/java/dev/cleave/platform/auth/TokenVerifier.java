@@ -1,0 +1,114 @@
+package dev.cleave.platform.auth;
+
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimNames;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.cleave.platform.api.Caller;
+
+/**
+ * Turns a compact JWT into the {@link Caller} it speaks for, or refuses it, following RFC 8725: the signature by the
+ * issuer's key that the token's {@code kid} names; the algorithm from an allowlist of asymmetric ones (so neither
+ * {@code none} nor an HMAC keyed with a public key can pass); {@code typ} absent, {@code JWT} or {@code at+jwt};
+ * {@code iss} exactly; {@code aud} containing the audience; {@code exp} (required) and {@code nbf} with a small clock
+ * skew; a {@code sub}. Roles come from a configurable claim path.
+ */
+public final class TokenVerifier {
+    /** The only algorithms accepted: asymmetric, and what OIDC issuers sign with. */
+    static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.PS256, JWSAlgorithm.ES256);
+
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final List<String> rolesPath;
+
+    /**
+     * Creates a verifier.
+     *
+     * @param issuer     what {@code iss} must be, exactly
+     * @param audience   what {@code aud} must contain
+     * @param rolesClaim the dotted path of the roles claim, e.g. {@code roles} or {@code realm_access.roles}
+     * @param clockSkew  the leeway on {@code exp} and {@code nbf}
+     * @param keys       the issuer's signing keys
+     */
+    TokenVerifier(String issuer, String audience, String rolesClaim, Duration clockSkew,
+                  JWKSource<SecurityContext> keys) {
+        this.rolesPath = List.of(rolesClaim.split("\\."));
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
+                JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+                Set.of(audience),
+                new JWTClaimsSet.Builder().issuer(issuer).build(),
+                Set.of(JWTClaimNames.SUBJECT, JWTClaimNames.EXPIRATION_TIME, JWTClaimNames.ISSUER,
+                       JWTClaimNames.AUDIENCE),
+                Set.of());
+        claims.setMaxClockSkew((int) clockSkew.toSeconds());
+        processor.setJWTClaimsSetVerifier(claims);
+    }
+
+    /**
+     * Verifies a token.
+     *
+     * @param token the compact JWT, as it came after {@code Bearer }
+     * @return the caller it speaks for
+     * @throws InvalidTokenException    if it cannot be trusted
+     * @throws KeysUnavailableException if no key is known and the issuer cannot be asked now
+     */
+    public Caller verify(String token) throws InvalidTokenException, KeysUnavailableException {
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(token, null);
+        } catch (RateLimitReachedException e) {
+            // An unknown kid while the keys were refetched a moment ago: the token is what is wrong.
+            throw new InvalidTokenException("no key of the issuer has the token's kid", e);
+        } catch (KeySourceException e) {
+            throw new KeysUnavailableException(e.getMessage(), e);
+        } catch (ParseException | BadJOSEException | JOSEException e) {
+            throw new InvalidTokenException(e.getMessage(), e);
+        }
+        String subject = claims.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new InvalidTokenException("the token has an empty sub", null);
+        }
+        return new Caller(subject, roles(claims));
+    }
+
+    private Set<String> roles(JWTClaimsSet claims) throws InvalidTokenException {
+        Object node = claims.getClaims();
+        for (String step : rolesPath) {
+            if (!(node instanceof Map<?, ?> map)) {
+                return Set.of();
+            }
+            node = map.get(step);
+        }
+        if (node == null) {
+            return Set.of();
+        }
+        if (!(node instanceof List<?> list)) {
+            throw new InvalidTokenException("the roles claim " + String.join(".", rolesPath) + " is no array", null);
+        }
+        List<String> roles = new ArrayList<>();
+        for (Object role : list) {
+            if (role instanceof String name) {
+                roles.add(name);
+            }
+        }
+        return Set.copyOf(roles);
+    }
+}
