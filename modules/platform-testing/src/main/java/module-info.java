@@ -1,6 +1,6 @@
 /**
- * Shared test fixtures: a throwaway PostgreSQL database per test class, and bounded waiting. Only tests depend on
- * this module.
+ * Shared test fixtures: a throwaway PostgreSQL database per test class, a real OIDC server, and bounded waiting.
+ * Only tests depend on this module.
  */
 module dev.cleave.platform.testing {
     // In signatures: the fixture is a JUnit extension, hands out JDBC connections and a Helidon Config.
@@ -9,6 +9,8 @@ module dev.cleave.platform.testing {
     requires transitive java.sql;
     // InlineTransactions implements the domain's transaction port.
     requires transitive dev.cleave.platform.api;
+    // MockOidcServer waits for the test issuer over HTTP.
+    requires java.net.http;
 
     exports dev.cleave.platform.testing;
 }

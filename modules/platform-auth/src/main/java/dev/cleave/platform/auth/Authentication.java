@@ -63,7 +63,7 @@ public final class Authentication {
         if (settings.issuer().isPresent()) {
             Issuer issuer = new Issuer(settings.issuer().get(), refetchInterval, clock);
             TokenVerifier verifier = new TokenVerifier(issuer.id(), settings.audience(), settings.rolesClaim(),
-                                                       settings.clockSkew(), issuer);
+                                                       settings.clockSkew(), issuer, issuer::reload);
             Config client = config.get("cleave.auth.client");
             return new Authentication(verifier, "tokens from " + issuer.id() + " (audience " + settings.audience()
                                                 + ", roles from " + settings.rolesClaim() + ")",
@@ -77,7 +77,8 @@ public final class Authentication {
         }
         DevelopmentIssuer development = DevelopmentIssuer.open(settings.developmentKey(), settings.audience(), clock);
         TokenVerifier verifier = new TokenVerifier(DevelopmentIssuer.ISSUER, settings.audience(),
-                                                   settings.rolesClaim(), settings.clockSkew(), development.keys());
+                                                   settings.rolesClaim(), settings.clockSkew(), development.keys(),
+                                                   () -> false);
         LOGGER.log(System.Logger.Level.WARNING,
                    "trusting the DEVELOPMENT token issuer (key " + settings.developmentKey() + "): anyone who can "
                    + "read that file can act as anyone; set CLEAVE_AUTH_ISSUER for any real deployment");

@@ -14,6 +14,9 @@ import java.util.Map;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSetBasedJWKSource;
+import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -72,6 +75,27 @@ final class Issuer implements JWKSource<SecurityContext> {
             source = keysOf(metadata());
         }
         return source.get(selector, context);
+    }
+
+    /**
+     * Fetches the keys again, unless they were fetched within the refetch interval: for a token whose signature
+     * failed with the key its {@code kid} names, in case the issuer replaced that key under the same {@code kid}
+     * (some do). A failure to fetch keeps the keys there were.
+     *
+     * @return whether the keys changed
+     */
+    boolean reload() {
+        if (!(keys instanceof JWKSetBasedJWKSource<SecurityContext> cached)) {
+            return false;
+        }
+        long now = clock.millis();
+        try {
+            JWKSet before = cached.getJWKSetSource().getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), now, null);
+            JWKSet after = cached.getJWKSetSource().getJWKSet(JWKSetCacheRefreshEvaluator.forceRefresh(), now, null);
+            return !after.toPublicJWKSet().toString().equals(before.toPublicJWKSet().toString());
+        } catch (KeySourceException e) {
+            return false;
+        }
     }
 
     private synchronized JWKSource<SecurityContext> keysOf(Metadata known) throws KeySourceException {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -14,6 +15,7 @@ import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -36,6 +38,7 @@ public final class TokenVerifier {
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final List<String> rolesPath;
+    private final BooleanSupplier reloadKeys;
 
     /**
      * Creates a verifier.
@@ -45,10 +48,12 @@ public final class TokenVerifier {
      * @param rolesClaim the dotted path of the roles claim, e.g. {@code roles} or {@code realm_access.roles}
      * @param clockSkew  the leeway on {@code exp} and {@code nbf}
      * @param keys       the issuer's signing keys
+     * @param reloadKeys fetches the keys again (rate-limited), answering whether they changed
      */
     TokenVerifier(String issuer, String audience, String rolesClaim, Duration clockSkew,
-                  JWKSource<SecurityContext> keys) {
+                  JWKSource<SecurityContext> keys, BooleanSupplier reloadKeys) {
         this.rolesPath = List.of(rolesClaim.split("\\."));
+        this.reloadKeys = reloadKeys;
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
                 JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
@@ -73,7 +78,7 @@ public final class TokenVerifier {
     public Caller verify(String token) throws InvalidTokenException, KeysUnavailableException {
         JWTClaimsSet claims;
         try {
-            claims = processor.process(token, null);
+            claims = process(token);
         } catch (RateLimitReachedException e) {
             // An unknown kid while the keys were refetched a moment ago: the token is what is wrong.
             throw new InvalidTokenException("no key of the issuer has the token's kid", e);
@@ -87,6 +92,19 @@ public final class TokenVerifier {
             throw new InvalidTokenException("the token has an empty sub", null);
         }
         return new Caller(subject, roles(claims));
+    }
+
+    // A signature that fails with the key its kid names may be signed by a key the issuer has since put under that
+    // kid: checked once more after the keys were fetched again, if they changed.
+    private JWTClaimsSet process(String token) throws ParseException, BadJOSEException, JOSEException {
+        try {
+            return processor.process(token, null);
+        } catch (BadJWSException e) {
+            if (reloadKeys.getAsBoolean()) {
+                return processor.process(token, null);
+            }
+            throw e;
+        }
     }
 
     private Set<String> roles(JWTClaimsSet claims) throws InvalidTokenException {
