@@ -62,10 +62,14 @@ class RefusingEveryTokenThatIsNotValidTest {
     }
 
     static AuthSettings settings(String issuerUrl) {
+        return settings(issuerUrl, workDir);
+    }
+
+    static AuthSettings settings(String issuerUrl, Path dataDir) {
         return AuthSettings.from(Config.builder().disableEnvironmentVariablesSource().disableSystemPropertiesSource()
                                          .addSource(ConfigSources.create(Map.of("cleave.auth.issuer", issuerUrl,
                                                                                 "cleave.auth.audience", "cleave")))
-                                         .build(), workDir);
+                                         .build(), dataDir);
     }
 
     private static JWTClaimsSet.Builder valid() {
