@@ -1,5 +1,6 @@
 /**
- * Shared test fixtures: a throwaway PostgreSQL database per test class, a real OIDC server, and bounded waiting.
+ * Shared test fixtures: a throwaway PostgreSQL database per test class, a real OIDC server, the caller of a
+ * context's HTTP tests, and bounded waiting.
  * Only tests depend on this module.
  */
 module dev.cleave.platform.testing {
@@ -9,6 +10,8 @@ module dev.cleave.platform.testing {
     requires transitive java.sql;
     // InlineTransactions implements the domain's transaction port.
     requires transitive dev.cleave.platform.api;
+    // TestCallers is a Helidon filter recording the caller as the assembly's authentication filter would.
+    requires transitive dev.cleave.platform.web;
     // MockOidcServer waits for the test issuer over HTTP.
     requires java.net.http;
 

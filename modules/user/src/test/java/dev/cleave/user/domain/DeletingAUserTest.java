@@ -10,6 +10,7 @@ import dev.cleave.user.api.UserDeleted;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
+import static dev.cleave.user.domain.UserServiceFixture.ADMIN;
 import static dev.cleave.user.domain.UserServiceFixture.user;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +34,7 @@ class DeletingAUserTest {
         when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 4)));
         when(fixture.users.delete(7, null)).thenReturn(OptionalLong.of(4));
 
-        assertDoesNotThrow(() -> fixture.service.delete(7, Optional.empty()));
+        assertDoesNotThrow(() -> fixture.service.delete(ADMIN, 7, Optional.empty()));
         verify(fixture.users).delete(7, null);
         ArgumentCaptor<DomainEvent> published = ArgumentCaptor.forClass(DomainEvent.class);
         verify(fixture.events).publish(published.capture());
@@ -48,7 +49,7 @@ class DeletingAUserTest {
         when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)));
         when(fixture.users.delete(7, 3L)).thenReturn(OptionalLong.of(3));
 
-        assertDoesNotThrow(() -> fixture.service.delete(7, Optional.of(3L)));
+        assertDoesNotThrow(() -> fixture.service.delete(ADMIN, 7, Optional.of(3L)));
         verify(fixture.users).delete(7, 3L);
     }
 
@@ -58,7 +59,7 @@ class DeletingAUserTest {
         // A replace committed after the read: the repository deleted version 4, not the 3 that was read.
         when(fixture.users.delete(7, null)).thenReturn(OptionalLong.of(4));
 
-        assertDoesNotThrow(() -> fixture.service.delete(7, Optional.empty()));
+        assertDoesNotThrow(() -> fixture.service.delete(ADMIN, 7, Optional.empty()));
         ArgumentCaptor<DomainEvent> published = ArgumentCaptor.forClass(DomainEvent.class);
         verify(fixture.events).publish(published.capture());
         assertEquals(5, assertInstanceOf(UserDeleted.class, published.getValue()).version());
@@ -69,7 +70,7 @@ class DeletingAUserTest {
         when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)), Optional.empty());
         when(fixture.users.delete(7, null)).thenReturn(OptionalLong.empty());
 
-        assertThrows(NotFoundException.class, () -> fixture.service.delete(7, Optional.empty()));
+        assertThrows(NotFoundException.class, () -> fixture.service.delete(ADMIN, 7, Optional.empty()));
         verify(fixture.events, never()).publish(any());
     }
 
@@ -79,7 +80,7 @@ class DeletingAUserTest {
         when(fixture.users.delete(7, 3L)).thenReturn(OptionalLong.empty());
 
         PreconditionFailedException e = assertThrows(PreconditionFailedException.class,
-                                                     () -> fixture.service.delete(7, Optional.of(3L)));
+                                                     () -> fixture.service.delete(ADMIN, 7, Optional.of(3L)));
 
         assertTrue(e.getMessage().contains("version 4"), e.getMessage());
         verify(fixture.events, never()).publish(any());
@@ -89,14 +90,14 @@ class DeletingAUserTest {
     void anUnknownUserIsNotFound() {
         when(fixture.users.find(7)).thenReturn(Optional.empty());
 
-        assertThrows(NotFoundException.class, () -> fixture.service.delete(7, Optional.empty()));
+        assertThrows(NotFoundException.class, () -> fixture.service.delete(ADMIN, 7, Optional.empty()));
     }
 
     @Test
     void anUnknownUserIsNotFoundEvenWithAnExpectedVersion() {
         when(fixture.users.find(7)).thenReturn(Optional.empty());
 
-        assertThrows(NotFoundException.class, () -> fixture.service.delete(7, Optional.of(3L)));
+        assertThrows(NotFoundException.class, () -> fixture.service.delete(ADMIN, 7, Optional.of(3L)));
     }
 
     @Test
@@ -104,7 +105,7 @@ class DeletingAUserTest {
         when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)));
 
         PreconditionFailedException e = assertThrows(PreconditionFailedException.class,
-                                                     () -> fixture.service.delete(7, Optional.of(2L)));
+                                                     () -> fixture.service.delete(ADMIN, 7, Optional.of(2L)));
 
         assertTrue(e.getMessage().contains("version 3"), e.getMessage());
     }

@@ -9,6 +9,7 @@ import dev.cleave.user.api.UserDirectory;
 import dev.cleave.user.api.UserSummary;
 import org.junit.jupiter.api.Test;
 
+import static dev.cleave.user.domain.UserServiceFixture.ADMIN;
 import static dev.cleave.user.domain.UserServiceFixture.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -28,14 +29,14 @@ class ReadingAUserTest {
         User ada = user(7, 3);
         when(fixture.users.find(7)).thenReturn(Optional.of(ada));
 
-        assertSame(ada, fixture.service.get(7));
+        assertSame(ada, fixture.service.get(ADMIN, 7));
     }
 
     @Test
     void anUnknownUserIsNotFound() {
         when(fixture.users.find(7)).thenReturn(Optional.empty());
 
-        NotFoundException e = assertThrows(NotFoundException.class, () -> fixture.service.get(7));
+        NotFoundException e = assertThrows(NotFoundException.class, () -> fixture.service.get(ADMIN, 7));
 
         assertEquals("No user with id 7.", e.getMessage());
     }
@@ -45,7 +46,7 @@ class ReadingAUserTest {
         when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)));
         UserDirectory directory = fixture.service;
 
-        assertEquals(Optional.of(new UserSummary(7, "Ada Lovelace", "ada@example.com")), directory.find(7));
+        assertEquals(Optional.of(new UserSummary(7, "Ada Lovelace", "ada@example.com", null)), directory.find(7));
     }
 
     @Test
@@ -60,7 +61,7 @@ class ReadingAUserTest {
         Slice<User> page = new Slice<>(List.of(user(4, 1), user(5, 2)), true);
         when(fixture.users.list(3L, 2)).thenReturn(page);
 
-        assertSame(page, fixture.service.list(3L, 2));
+        assertSame(page, fixture.service.list(ADMIN, 3L, 2));
         verify(fixture.users).list(3L, 2);
     }
 
@@ -69,6 +70,6 @@ class ReadingAUserTest {
         Slice<User> page = new Slice<>(List.of(), false);
         when(fixture.users.list(null, 20)).thenReturn(page);
 
-        assertSame(page, fixture.service.list(null, 20));
+        assertSame(page, fixture.service.list(ADMIN, null, 20));
     }
 }

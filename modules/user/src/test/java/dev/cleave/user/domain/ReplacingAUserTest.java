@@ -7,6 +7,7 @@ import dev.cleave.platform.api.NotFoundException;
 import dev.cleave.platform.api.PreconditionFailedException;
 import org.junit.jupiter.api.Test;
 
+import static dev.cleave.user.domain.UserServiceFixture.ADMIN;
 import static dev.cleave.user.domain.UserServiceFixture.NOW;
 import static dev.cleave.user.domain.UserServiceFixture.details;
 import static dev.cleave.user.domain.UserServiceFixture.user;
@@ -36,7 +37,7 @@ class ReplacingAUserTest {
         when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)));
         when(fixture.users.update(7, null, GRACE, NOW)).thenReturn(Optional.of(changed));
 
-        assertSame(changed, fixture.service.replace(7, Optional.empty(), GRACE));
+        assertSame(changed, fixture.service.replace(ADMIN, 7, Optional.empty(), GRACE));
         verify(fixture.users).update(7, null, GRACE, NOW);
     }
 
@@ -46,7 +47,7 @@ class ReplacingAUserTest {
         when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)));
         when(fixture.users.update(7, 3L, GRACE, NOW)).thenReturn(Optional.of(changed));
 
-        assertSame(changed, fixture.service.replace(7, Optional.of(3L), GRACE));
+        assertSame(changed, fixture.service.replace(ADMIN, 7, Optional.of(3L), GRACE));
     }
 
     @Test
@@ -54,7 +55,7 @@ class ReplacingAUserTest {
         when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)));
 
         PreconditionFailedException e = assertThrows(PreconditionFailedException.class,
-                                                     () -> fixture.service.replace(7, Optional.of(2L), GRACE));
+                                                     () -> fixture.service.replace(ADMIN, 7, Optional.of(2L), GRACE));
 
         assertTrue(e.getMessage().contains("version 3"), e.getMessage());
         verify(fixture.users, never()).update(anyLong(), any(), any(), any());
@@ -65,7 +66,7 @@ class ReplacingAUserTest {
         // ETags answers -1 for an If-Match that cannot match, such as a weak tag.
         when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 1)));
 
-        assertThrows(PreconditionFailedException.class, () -> fixture.service.replace(7, Optional.of(-1L), GRACE));
+        assertThrows(PreconditionFailedException.class, () -> fixture.service.replace(ADMIN, 7, Optional.of(-1L), GRACE));
         verify(fixture.users, never()).update(anyLong(), any(), any(), any());
     }
 
@@ -73,8 +74,8 @@ class ReplacingAUserTest {
     void anUnknownUserIsNotFound() {
         when(fixture.users.find(7)).thenReturn(Optional.empty());
 
-        assertThrows(NotFoundException.class, () -> fixture.service.replace(7, Optional.empty(), GRACE));
-        assertThrows(NotFoundException.class, () -> fixture.service.replace(7, Optional.of(1L), GRACE));
+        assertThrows(NotFoundException.class, () -> fixture.service.replace(ADMIN, 7, Optional.empty(), GRACE));
+        assertThrows(NotFoundException.class, () -> fixture.service.replace(ADMIN, 7, Optional.of(1L), GRACE));
         verify(fixture.users, never()).update(anyLong(), any(), any(), any());
     }
 
@@ -84,7 +85,7 @@ class ReplacingAUserTest {
         when(fixture.users.update(7, 3L, GRACE, NOW)).thenReturn(Optional.empty());
 
         PreconditionFailedException e = assertThrows(PreconditionFailedException.class,
-                                                     () -> fixture.service.replace(7, Optional.of(3L), GRACE));
+                                                     () -> fixture.service.replace(ADMIN, 7, Optional.of(3L), GRACE));
 
         assertTrue(e.getMessage().contains("version 4"), e.getMessage());
         verify(fixture.users, times(1)).update(anyLong(), any(), any(), any());
@@ -95,7 +96,7 @@ class ReplacingAUserTest {
         when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)));
         when(fixture.users.update(7, null, GRACE, NOW)).thenReturn(Optional.of(user(7, 9, GRACE, NOW)));
 
-        assertEquals(9, fixture.service.replace(7, Optional.empty(), GRACE).version());
+        assertEquals(9, fixture.service.replace(ADMIN, 7, Optional.empty(), GRACE).version());
         verify(fixture.users, times(1)).update(anyLong(), any(), any(), any());
     }
 
@@ -104,7 +105,7 @@ class ReplacingAUserTest {
         when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 3)), Optional.empty());
         when(fixture.users.update(7, null, GRACE, NOW)).thenReturn(Optional.empty());
 
-        assertThrows(NotFoundException.class, () -> fixture.service.replace(7, Optional.empty(), GRACE));
+        assertThrows(NotFoundException.class, () -> fixture.service.replace(ADMIN, 7, Optional.empty(), GRACE));
         verify(fixture.events, never()).publish(any());
     }
 
@@ -114,7 +115,7 @@ class ReplacingAUserTest {
         when(fixture.users.update(7, null, GRACE, NOW))
                 .thenThrow(new ConflictException("A user with email grace@example.com already exists."));
 
-        assertThrows(ConflictException.class, () -> fixture.service.replace(7, Optional.empty(), GRACE));
+        assertThrows(ConflictException.class, () -> fixture.service.replace(ADMIN, 7, Optional.empty(), GRACE));
         verify(fixture.users, times(1)).update(anyLong(), any(), any(), any());
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import dev.cleave.platform.api.Caller;
 import dev.cleave.platform.testing.AllAtOnce;
 import dev.cleave.platform.web.Idempotency;
 import dev.cleave.user.adapter.http.UserApiFixture.Reply;
@@ -12,6 +13,7 @@ import io.helidon.config.Config;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientRequest;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 
 import static dev.cleave.user.adapter.http.UserApiFixture.JSON;
 import static dev.cleave.user.adapter.http.UserApiFixture.USERS;
+import static dev.cleave.user.adapter.http.UserApiFixture.as;
 import static dev.cleave.user.adapter.http.UserApiFixture.assertProblem;
 import static dev.cleave.user.adapter.http.UserApiFixture.delete;
 import static dev.cleave.user.adapter.http.UserApiFixture.register;
@@ -36,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * before the registration runs, so of sixteen concurrent requests with one key and one body exactly one registers
  * the user and every other gets its reply (or, while it is still in flight, 409 with {@code Retry-After}), never
  * the 409 of an email already taken; a request that failed leaves the key free for a retry; the same key with
- * another body is 422.
+ * another body is 422; another subject's identical key is another key.
  *
  * <p>The cases, over a real socket; {@link RetryingARegistrationWithOneIdempotencyKeyOnH2Test} and
  * {@link RetryingARegistrationWithOneIdempotencyKeyOnPostgresTest} run them on each database the context supports.
@@ -119,8 +122,29 @@ abstract class AbstractRetryingARegistrationWithOneIdempotencyKeyTest {
         assertProblem(other, Status.UNPROCESSABLE_CONTENT_422, "unprocessable", "Unprocessable request");
     }
 
+    @Test
+    void anotherSubjectsIdenticalKeyNeverGetsTheFirstCallersReply() {
+        String key = UUID.randomUUID().toString();
+        Caller ada = Caller.customer("ada-" + UUID.randomUUID());
+        Caller mallory = Caller.customer("mallory-" + UUID.randomUUID());
+        String body = user("Ada", uniqueEmail("ada"));
+        Reply first = send(as(ada, withKey(key)), body);
+        assertEquals(Status.CREATED_201, first.status(), first::toString);
+
+        Reply other = send(as(mallory, withKey(key)), user("Mallory", uniqueEmail("mallory")));
+
+        assertEquals(Status.CREATED_201, other.status(), other::toString);
+        assertEquals(null, other.header(Idempotency.REPLAYED), "a new registration, not Ada's reply");
+        assertEquals(mallory.subject(), other.json().get("owner").asText());
+        assertEquals(first.body(), send(as(ada, withKey(key)), body).body(), "Ada's key still replays her reply");
+    }
+
+    private Http1ClientRequest withKey(String key) {
+        return client.post(USERS).header(HeaderNames.CONTENT_TYPE, JSON).header(Idempotency.KEY, key);
+    }
+
     private Reply postWithKey(String key, String body) {
-        return send(client.post(USERS).header(HeaderNames.CONTENT_TYPE, JSON).header(Idempotency.KEY, key), body);
+        return send(withKey(key), body);
     }
 
     // A request whose key another request with the same key still holds: 409 about the key, with Retry-After.

@@ -54,7 +54,7 @@ class ListingUsersOverHttpTest extends UserApiRoutingTest {
             assertTrue(ids.get(i - 1) < ids.get(i), "not ascending: " + ids);
         }
         JsonNode first = page.get("items").get(0);
-        assertEquals(Set.of("id", "name", "email", "createdAt", "updatedAt", "version"), fieldNames(first));
+        assertEquals(Set.of("id", "name", "email", "owner", "createdAt", "updatedAt", "version"), fieldNames(first));
     }
 
     @Test

@@ -52,7 +52,7 @@ class RegisteringAUserOverHttpTest extends UserApiRoutingTest {
         assertTrue(createdAt.isBefore(Instant.now().plusSeconds(5))
                    && createdAt.isAfter(Instant.now().minusSeconds(300)),
                    createdAt::toString);
-        assertEquals(Set.of("id", "name", "email", "createdAt", "updatedAt", "version"), fieldNames(body));
+        assertEquals(Set.of("id", "name", "email", "owner", "createdAt", "updatedAt", "version"), fieldNames(body));
     }
 
     @Test

@@ -21,6 +21,7 @@ import dev.cleave.user.domain.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import static dev.cleave.user.adapter.persistence.UserDatabaseFixture.ADMIN;
 import static dev.cleave.user.adapter.persistence.UserDatabaseFixture.T1;
 import static dev.cleave.user.adapter.persistence.UserDatabaseFixture.details;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -81,7 +82,7 @@ abstract class AbstractRacingForTheSameUserTest extends UserDatabaseTest {
     void ofSixteenReplacesIfMatchingTheSameVersionOneWinsAndTheOthersFailThePrecondition() throws Exception {
         User ada = db.insert("Ada", "ada@example.com");
 
-        List<Outcome<User>> outcomes = race(i -> db.service.replace(ada.id(), Optional.of(1L),
+        List<Outcome<User>> outcomes = race(i -> db.service.replace(ADMIN, ada.id(), Optional.of(1L),
                                                                     details("Racer " + i, "ada@example.com")));
 
         List<User> winners = new ArrayList<>();
@@ -100,7 +101,7 @@ abstract class AbstractRacingForTheSameUserTest extends UserDatabaseTest {
     void twentyReplacesWithoutIfMatchAllApplyOneAfterAnother() throws Exception {
         User ada = db.insert("Ada", "ada@example.com");
 
-        List<Outcome<User>> outcomes = race(ROUNDS, i -> db.service.replace(ada.id(), Optional.empty(),
+        List<Outcome<User>> outcomes = race(ROUNDS, i -> db.service.replace(ADMIN, ada.id(), Optional.empty(),
                                                                             details("Racer " + i, "ada@example.com")));
 
         List<Long> versions = new ArrayList<>();
@@ -125,7 +126,7 @@ abstract class AbstractRacingForTheSameUserTest extends UserDatabaseTest {
             List<Outcome<String>> outcomes = race(i -> {
                 if (i == 0) {
                     try {
-                        db.service.delete(user.id(), Optional.empty());
+                        db.service.delete(ADMIN, user.id(), Optional.empty());
                         return "deleted";
                     } finally {
                         deleteDone.set(true);
@@ -133,7 +134,7 @@ abstract class AbstractRacingForTheSameUserTest extends UserDatabaseTest {
                 }
                 while (!deleteDone.get()) {
                     try {
-                        db.service.replace(user.id(), Optional.empty(), details("Racer " + i, user.email()));
+                        db.service.replace(ADMIN, user.id(), Optional.empty(), details("Racer " + i, user.email()));
                     } catch (NotFoundException gone) {
                         return "gone";
                     }
@@ -158,7 +159,7 @@ abstract class AbstractRacingForTheSameUserTest extends UserDatabaseTest {
         User ada = db.insert("Ada", "ada@example.com");
 
         List<Outcome<Boolean>> outcomes = race(i -> {
-            db.service.delete(ada.id(), Optional.empty());
+            db.service.delete(ADMIN, ada.id(), Optional.empty());
             return true;
         });
 

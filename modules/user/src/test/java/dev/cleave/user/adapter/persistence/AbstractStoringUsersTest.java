@@ -9,6 +9,7 @@ import dev.cleave.user.domain.User;
 import dev.cleave.user.domain.UserDetails;
 import org.junit.jupiter.api.Test;
 
+import static dev.cleave.user.adapter.persistence.UserDatabaseFixture.ADMIN;
 import static dev.cleave.user.adapter.persistence.UserDatabaseFixture.T0;
 import static dev.cleave.user.adapter.persistence.UserDatabaseFixture.T1;
 import static dev.cleave.user.adapter.persistence.UserDatabaseFixture.details;
@@ -30,8 +31,10 @@ abstract class AbstractStoringUsersTest extends UserDatabaseTest {
     @Test
     void theTableRefusesAUserWithoutAName() {
         // Checks the NOT NULL constraints survive every migration of the columns.
-        assertThrows(DataAccessException.class, () -> db.users.insert(new UserDetails(null, "ada@example.com"), T0));
-        assertThrows(DataAccessException.class, () -> db.users.insert(new UserDetails("Ada", null), T0));
+        assertThrows(DataAccessException.class,
+                     () -> db.users.insert(new UserDetails(null, "ada@example.com"), null, ADMIN.subject(), T0));
+        assertThrows(DataAccessException.class,
+                     () -> db.users.insert(new UserDetails("Ada", null), null, ADMIN.subject(), T0));
         assertTrue(db.users.list(null, 10).items().isEmpty());
     }
 
@@ -40,7 +43,7 @@ abstract class AbstractStoringUsersTest extends UserDatabaseTest {
         User ada = db.insert("Ada Lovelace", "ada@example.com");
 
         assertTrue(ada.id() >= 1);
-        assertEquals(new User(ada.id(), "Ada Lovelace", "ada@example.com", T0, T0, 1), ada);
+        assertEquals(new User(ada.id(), "Ada Lovelace", "ada@example.com", null, ADMIN.subject(), T0, T0, 1), ada);
     }
 
     @Test
@@ -90,7 +93,7 @@ abstract class AbstractStoringUsersTest extends UserDatabaseTest {
         // The domain always lower-cases; the check constraint is the last line of defence if a path skips it.
         UserDetails unchecked = new UserDetails("Ada", "Ada@Example.com");
 
-        assertThrows(DataAccessException.class, () -> db.users.insert(unchecked, T0));
+        assertThrows(DataAccessException.class, () -> db.users.insert(unchecked, null, ADMIN.subject(), T0));
         assertTrue(db.users.list(null, 10).items().isEmpty());
     }
 
@@ -100,7 +103,7 @@ abstract class AbstractStoringUsersTest extends UserDatabaseTest {
 
         Optional<User> updated = db.users.update(ada.id(), 1L, details("Ada King", "ada.king@example.com"), T1);
 
-        User expected = new User(ada.id(), "Ada King", "ada.king@example.com", T0, T1, 2);
+        User expected = new User(ada.id(), "Ada King", "ada.king@example.com", null, ADMIN.subject(), T0, T1, 2);
         assertEquals(Optional.of(expected), updated);
         assertEquals(Optional.of(expected), db.users.find(ada.id()));
     }
@@ -150,7 +153,8 @@ abstract class AbstractStoringUsersTest extends UserDatabaseTest {
 
         Optional<User> updated = db.users.update(ada.id(), null, details("Ada 3", "ada@example.com"), T1);
 
-        assertEquals(Optional.of(new User(ada.id(), "Ada 3", "ada@example.com", T0, T1, 3)), updated);
+        User expected = new User(ada.id(), "Ada 3", "ada@example.com", null, ADMIN.subject(), T0, T1, 3);
+        assertEquals(Optional.of(expected), updated);
         assertEquals(updated, db.users.find(ada.id()));
     }
 
@@ -203,6 +207,45 @@ abstract class AbstractStoringUsersTest extends UserDatabaseTest {
 
         assertEquals(OptionalLong.of(2), db.users.delete(ada.id(), 2L));
         assertTrue(db.users.find(ada.id()).isEmpty());
+    }
+
+    @Test
+    void aCustomersUserRemembersItsOwnerAndWhoRegisteredIt() {
+        User ada = db.insertOwned("Ada", "ada@example.com", "customer-a");
+
+        User found = db.users.find(ada.id()).orElseThrow();
+        assertEquals(Optional.of("customer-a"), found.ownedBy());
+        assertEquals("customer-a", found.createdBy());
+    }
+
+    @Test
+    void aCustomerOwnsAtMostOneUser() {
+        db.insertOwned("Ada", "ada@example.com", "customer-a");
+
+        ConflictException e = assertThrows(ConflictException.class,
+                                           () -> db.insertOwned("Ada Again", "ada.again@example.com", "customer-a"));
+
+        assertEquals("You already have a user record; read, replace or delete that one.", e.getMessage());
+        assertEquals(1, db.users.list(null, 10).items().size());
+    }
+
+    @Test
+    void usersAnAdminRegisteredBelongToNoCustomerAndDoNotClash() {
+        User ada = db.insert("Ada", "ada@example.com");
+        User grace = db.insert("Grace", "grace@example.com");
+
+        assertTrue(db.users.find(ada.id()).orElseThrow().ownedBy().isEmpty());
+        assertTrue(db.users.find(grace.id()).orElseThrow().ownedBy().isEmpty());
+    }
+
+    @Test
+    void aCustomerWhoseUserWasDeletedMayRegisterAgain() {
+        User ada = db.insertOwned("Ada", "ada@example.com", "customer-a");
+        db.users.delete(ada.id(), null);
+
+        User again = db.insertOwned("Ada", "ada@example.com", "customer-a");
+
+        assertEquals(Optional.of("customer-a"), db.users.find(again.id()).orElseThrow().ownedBy());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
+import dev.cleave.platform.api.Caller;
 import dev.cleave.platform.persistence.ContextDatabase;
 import dev.cleave.platform.persistence.JdbcTransactions;
 import dev.cleave.platform.persistence.events.Outbox;
@@ -25,6 +26,8 @@ final class UserDatabaseFixture implements AutoCloseable {
     static final Instant T1 = Instant.parse("2026-02-02T11:30:00.456Z");
     /** The schema the user context owns. */
     static final String SCHEMA = "users";
+    /** The admin the stored users come from, unless a test registers as a customer. */
+    static final Caller ADMIN = Caller.admin("admin-1");
 
     final ContextDatabase database;
     final JdbcUserRepository users;
@@ -72,7 +75,12 @@ final class UserDatabaseFixture implements AutoCloseable {
     }
 
     User insert(String name, String email) {
-        return users.insert(details(name, email), T0);
+        return users.insert(details(name, email), null, ADMIN.subject(), T0);
+    }
+
+    /** Stores a user a customer registered, so it owns it. */
+    User insertOwned(String name, String email, String owner) {
+        return users.insert(details(name, email), owner, owner, T0);
     }
 
     @Override
