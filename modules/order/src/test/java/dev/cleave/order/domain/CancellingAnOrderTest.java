@@ -12,6 +12,7 @@ import static dev.cleave.order.api.CancellationReason.CUSTOMER_REQUEST;
 import static dev.cleave.order.domain.NewOrderFixture.anOrderFor;
 import static dev.cleave.order.domain.NewOrderFixture.cancelled;
 import static dev.cleave.order.domain.NewOrderFixture.placed;
+import static dev.cleave.order.domain.OrderServiceFixture.ADMIN;
 import static dev.cleave.order.domain.OrderServiceFixture.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -37,7 +38,7 @@ class CancellingAnOrderTest {
         Order done = cancelled(5, order, 2);
         when(fixture.repository.cancel(5, null, CUSTOMER_REQUEST, NOW)).thenReturn(Optional.of(done));
 
-        assertSame(done, fixture.service.cancel(5, Optional.empty()));
+        assertSame(done, fixture.service.cancel(ADMIN, 5, Optional.empty()));
         verify(fixture.repository, never()).find(anyLong());
     }
 
@@ -46,7 +47,7 @@ class CancellingAnOrderTest {
         Order done = cancelled(5, order, 4);
         when(fixture.repository.cancel(5, 3L, CUSTOMER_REQUEST, NOW)).thenReturn(Optional.of(done));
 
-        assertSame(done, fixture.service.cancel(5, Optional.of(3L)));
+        assertSame(done, fixture.service.cancel(ADMIN, 5, Optional.of(3L)));
     }
 
     @Test
@@ -54,7 +55,8 @@ class CancellingAnOrderTest {
         when(fixture.repository.cancel(5, null, CUSTOMER_REQUEST, NOW)).thenReturn(Optional.empty());
         when(fixture.repository.find(5)).thenReturn(Optional.of(cancelled(5, order, 2)));
 
-        ConflictException e = assertThrows(ConflictException.class, () -> fixture.service.cancel(5, Optional.empty()));
+        ConflictException e = assertThrows(ConflictException.class,
+                                           () -> fixture.service.cancel(ADMIN, 5, Optional.empty()));
         assertTrue(e.getMessage().contains("already cancelled"), e.getMessage());
     }
 
@@ -63,7 +65,7 @@ class CancellingAnOrderTest {
         when(fixture.repository.cancel(5, 1L, CUSTOMER_REQUEST, NOW)).thenReturn(Optional.empty());
         when(fixture.repository.find(5)).thenReturn(Optional.of(cancelled(5, order, 2)));
 
-        assertThrows(ConflictException.class, () -> fixture.service.cancel(5, Optional.of(1L)));
+        assertThrows(ConflictException.class, () -> fixture.service.cancel(ADMIN, 5, Optional.of(1L)));
     }
 
     @Test
@@ -71,7 +73,8 @@ class CancellingAnOrderTest {
         when(fixture.repository.cancel(anyLong(), isNull(), eq(CUSTOMER_REQUEST), any())).thenReturn(Optional.empty());
         when(fixture.repository.find(5)).thenReturn(Optional.empty());
 
-        NotFoundException e = assertThrows(NotFoundException.class, () -> fixture.service.cancel(5, Optional.empty()));
+        NotFoundException e = assertThrows(NotFoundException.class,
+                                           () -> fixture.service.cancel(ADMIN, 5, Optional.empty()));
         assertEquals("No order with id 5.", e.getMessage());
     }
 
@@ -81,7 +84,7 @@ class CancellingAnOrderTest {
         when(fixture.repository.find(5)).thenReturn(Optional.of(placed(5, order, 2)));
 
         PreconditionFailedException e = assertThrows(PreconditionFailedException.class,
-                                                     () -> fixture.service.cancel(5, Optional.of(1L)));
+                                                     () -> fixture.service.cancel(ADMIN, 5, Optional.of(1L)));
         assertTrue(e.getMessage().contains("version 2"), e.getMessage());
     }
 
@@ -90,14 +93,14 @@ class CancellingAnOrderTest {
         when(fixture.repository.cancel(5, null, CUSTOMER_REQUEST, NOW)).thenReturn(Optional.empty());
         when(fixture.repository.find(5)).thenReturn(Optional.of(placed(5, order, 2)));
 
-        assertThrows(ConflictException.class, () -> fixture.service.cancel(5, Optional.empty()));
+        assertThrows(ConflictException.class, () -> fixture.service.cancel(ADMIN, 5, Optional.empty()));
     }
 
     @Test
     void readingAMissingOrderIsNotFound() {
         when(fixture.repository.find(8)).thenReturn(Optional.empty());
 
-        assertThrows(NotFoundException.class, () -> fixture.service.get(8));
+        assertThrows(NotFoundException.class, () -> fixture.service.get(ADMIN, 8));
     }
 
     @Test

@@ -28,7 +28,7 @@ class CancellingTheOrdersOfADeletedUserTest {
 
     @Test
     void theUserIsMarkedDeletedBeforeTheirPlacedOrdersAreCancelled() {
-        fixture.service.cancelPlacedOrdersOfDeletedUser(3);
+        fixture.service.cancelPlacedOrdersOfDeletedUser(3, "admin-1");
 
         InOrder order = inOrder(fixture.repository);
         order.verify(fixture.repository).markUserDeleted(3, NOW);
@@ -40,7 +40,7 @@ class CancellingTheOrdersOfADeletedUserTest {
         List<Order> now = List.of(cancelled(10, anOrderFor(3), 2), cancelled(11, anOrderFor(3), 2));
         when(fixture.repository.cancelPlacedOrdersOf(3, USER_DELETED, NOW)).thenReturn(now);
 
-        int count = fixture.service.cancelPlacedOrdersOfDeletedUser(3);
+        int count = fixture.service.cancelPlacedOrdersOfDeletedUser(3, "admin-1");
 
         assertEquals(2, count);
         ArgumentCaptor<OrderCancelled> published = ArgumentCaptor.forClass(OrderCancelled.class);

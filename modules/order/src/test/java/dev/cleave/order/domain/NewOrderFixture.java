@@ -43,14 +43,25 @@ final class NewOrderFixture {
         return NewOrder.of(userId, List.of(line("book", 2, 1250), line("pen", 3, 199)));
     }
 
+    /** An order an admin placed for a user no customer owns. */
     static Order placed(long id, NewOrder order, long version) {
-        return new Order(id, order.userId(), order.lines(), order.totalCents(), OrderStatus.PLACED, null, PLACED_AT,
-                         PLACED_AT, version);
+        return placed(id, order, version, null);
+    }
+
+    /** An order placed by and owned by a customer. */
+    static Order placed(long id, NewOrder order, long version, String owner) {
+        return new Order(id, order.userId(), owner, owner == null ? "admin-1" : owner, order.lines(),
+                         order.totalCents(), OrderStatus.PLACED, null, PLACED_AT, PLACED_AT, version);
     }
 
     static Order cancelled(long id, NewOrder order, long version) {
-        return new Order(id, order.userId(), order.lines(), order.totalCents(), OrderStatus.CANCELLED,
-                         CancellationReason.CUSTOMER_REQUEST, PLACED_AT, PLACED_AT.plusSeconds(60), version);
+        return cancelled(id, order, version, null);
+    }
+
+    static Order cancelled(long id, NewOrder order, long version, String owner) {
+        return new Order(id, order.userId(), owner, owner == null ? "admin-1" : owner, order.lines(),
+                         order.totalCents(), OrderStatus.CANCELLED, CancellationReason.CUSTOMER_REQUEST, PLACED_AT,
+                         PLACED_AT.plusSeconds(60), version);
     }
 
     /** The violations {@link NewOrder#of} reports for the input; fails if it accepts it. */

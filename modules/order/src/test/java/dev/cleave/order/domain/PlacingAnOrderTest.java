@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.cleave.order.domain.NewOrderFixture.anOrderFor;
 import static dev.cleave.order.domain.NewOrderFixture.placed;
+import static dev.cleave.order.domain.OrderServiceFixture.ADMIN;
 import static dev.cleave.order.domain.OrderServiceFixture.NOW;
 import static dev.cleave.order.domain.OrderServiceFixture.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,11 +33,12 @@ class PlacingAnOrderTest {
         NewOrder order = anOrderFor(42);
         when(fixture.directory.find(42)).thenReturn(Optional.empty());
 
-        UnprocessableException e = assertThrows(UnprocessableException.class, () -> fixture.service.verify(order));
+        UnprocessableException e = assertThrows(UnprocessableException.class,
+                                                () -> fixture.service.verify(ADMIN, order));
 
         assertTrue(e.getMessage().contains("42"), e.getMessage());
         verify(fixture.directory).find(42);
-        verify(fixture.repository, never()).insert(any(), any());
+        verify(fixture.repository, never()).insert(any(), any(), any(), any());
     }
 
     @Test
@@ -44,12 +46,12 @@ class PlacingAnOrderTest {
         NewOrder order = anOrderFor(7);
         Order stored = placed(100, order, 1);
         when(fixture.directory.find(7)).thenReturn(Optional.of(user(7)));
-        when(fixture.repository.insert(order, NOW)).thenReturn(stored);
+        when(fixture.repository.insert(order, null, ADMIN.subject(), NOW)).thenReturn(stored);
 
-        Order result = fixture.service.place(fixture.service.verify(order));
+        Order result = fixture.service.place(ADMIN, fixture.service.verify(ADMIN, order));
 
         assertSame(stored, result);
-        verify(fixture.repository).insert(order, NOW);
+        verify(fixture.repository).insert(order, null, ADMIN.subject(), NOW);
     }
 
     @Test
@@ -58,11 +60,12 @@ class PlacingAnOrderTest {
         when(fixture.directory.find(7)).thenReturn(Optional.of(user(7)));
         when(fixture.repository.isUserDeleted(7)).thenReturn(true);
 
-        VerifiedOrder verified = fixture.service.verify(order);
-        UnprocessableException e = assertThrows(UnprocessableException.class, () -> fixture.service.place(verified));
+        VerifiedOrder verified = fixture.service.verify(ADMIN, order);
+        UnprocessableException e = assertThrows(UnprocessableException.class,
+                                                () -> fixture.service.place(ADMIN, verified));
 
         assertTrue(e.getMessage().contains("7"), e.getMessage());
-        verify(fixture.repository, never()).insert(any(), any());
+        verify(fixture.repository, never()).insert(any(), any(), any(), any());
         verify(fixture.events, never()).publish(any());
     }
 
@@ -73,10 +76,10 @@ class PlacingAnOrderTest {
                                                               null);
         when(fixture.directory.find(7)).thenThrow(down);
 
-        UnavailableException e = assertThrows(UnavailableException.class, () -> fixture.service.verify(order));
+        UnavailableException e = assertThrows(UnavailableException.class, () -> fixture.service.verify(ADMIN, order));
 
         assertSame(down, e);
         assertEquals(Duration.ofSeconds(5), e.retryAfter());
-        verify(fixture.repository, never()).insert(any(), any());
+        verify(fixture.repository, never()).insert(any(), any(), any(), any());
     }
 }

@@ -6,8 +6,10 @@ import java.util.stream.Collectors;
 
 import dev.cleave.platform.api.Caller;
 import dev.cleave.platform.web.Callers;
+import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.webserver.http.HttpRouting;
 
 /**
@@ -47,14 +49,24 @@ public final class TestCallers {
     }
 
     /**
-     * The header value naming a caller.
+     * The header that makes a test request come from a caller.
      *
      * @param caller the caller
-     * @return its subject followed by its roles
+     * @return the header: its subject followed by its roles
      */
-    public static String header(Caller caller) {
-        return caller.roles().isEmpty() ? caller.subject()
+    public static Header as(Caller caller) {
+        String value = caller.roles().isEmpty() ? caller.subject()
                 : caller.subject() + " " + caller.roles().stream().sorted().collect(Collectors.joining(" "));
+        return HeaderValues.create(HEADER_NAME, value);
+    }
+
+    /**
+     * The header that makes a test request one no filter authenticated.
+     *
+     * @return the header
+     */
+    public static Header anonymous() {
+        return HeaderValues.create(HEADER_NAME, ANONYMOUS);
     }
 
     private static Caller parse(String named) {

@@ -7,12 +7,14 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cleave.order.adapter.http.OrderApiFixture.Reply;
+import dev.cleave.platform.api.Caller;
 import dev.cleave.platform.testing.AllAtOnce;
 import dev.cleave.platform.web.Idempotency;
 import io.helidon.config.Config;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webclient.http1.Http1Client;
+import io.helidon.webclient.http1.Http1ClientRequest;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +30,9 @@ import static dev.cleave.order.adapter.http.OrderApiFixture.item;
 import static dev.cleave.order.adapter.http.OrderApiFixture.list;
 import static dev.cleave.order.adapter.http.OrderApiFixture.order;
 import static dev.cleave.order.adapter.http.OrderApiFixture.send;
+import static dev.cleave.platform.testing.TestCallers.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,9 +128,30 @@ abstract class AbstractRetryingAnOrderWithOneIdempotencyKeyTest {
         assertProblem(other, Status.UNPROCESSABLE_CONTENT_422, "unprocessable");
     }
 
+    @Test
+    void anotherSubjectsIdenticalKeyNeverGetsTheFirstCallersReply() {
+        Caller ada = Caller.customer("ada-" + UUID.randomUUID());
+        Caller mallory = Caller.customer("mallory-" + UUID.randomUUID());
+        String key = UUID.randomUUID().toString();
+        String adasOrder = anOrder(users.registerOwnedBy(ada.subject()));
+        Reply first = send(withKey(key).header(as(ada)), adasOrder);
+        assertJson(first, Status.CREATED_201);
+
+        Reply other = send(withKey(key).header(as(mallory)), anOrder(users.registerOwnedBy(mallory.subject())));
+
+        assertJson(other, Status.CREATED_201);
+        assertNull(other.header(Idempotency.REPLAYED), "a new order, not Ada's reply");
+        assertNotEquals(first.header(HeaderNames.LOCATION), other.header(HeaderNames.LOCATION));
+        assertEquals(first.body(), send(withKey(key).header(as(ada)), adasOrder).body(),
+                     "Ada's key still replays her reply");
+    }
+
+    private Http1ClientRequest withKey(String key) {
+        return client.post(ORDERS).header(HeaderNames.CONTENT_TYPE, "application/json").header(Idempotency.KEY, key);
+    }
+
     private Reply postWithKey(String key, String body) {
-        return send(client.post(ORDERS).header(HeaderNames.CONTENT_TYPE, "application/json")
-                            .header(Idempotency.KEY, key), body);
+        return send(withKey(key), body);
     }
 
     // A request whose key another request with the same key still holds: 409 about the key, with Retry-After.

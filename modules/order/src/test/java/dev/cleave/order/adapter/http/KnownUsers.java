@@ -1,8 +1,8 @@
 package dev.cleave.order.adapter.http;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,16 +22,24 @@ final class KnownUsers implements UserDirectory {
     /** How long a client is told to wait while the directory is down. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(7);
 
-    private final Set<Long> ids = ConcurrentHashMap.newKeySet();
+    // Each known user's owner; users an admin registered have none.
+    private final Map<Long, Optional<String>> owners = new ConcurrentHashMap<>();
     private final AtomicLong lastId = new AtomicLong(1_000);
     private volatile boolean down;
     private volatile CountDownLatch frozen = new CountDownLatch(0);
     private final AtomicInteger waiting = new AtomicInteger();
 
-    /** Registers a new user; every call gives an id no other test uses. */
+    /** Registers a new user no customer owns; every call gives an id no other test uses. */
     long register() {
         long id = lastId.incrementAndGet();
-        ids.add(id);
+        owners.put(id, Optional.empty());
+        return id;
+    }
+
+    /** Registers a new user a customer owns. */
+    long registerOwnedBy(String owner) {
+        long id = lastId.incrementAndGet();
+        owners.put(id, Optional.of(owner));
         return id;
     }
 
@@ -42,7 +50,7 @@ final class KnownUsers implements UserDirectory {
 
     /** Deletes a user: from now on the directory does not find it. */
     void delete(long id) {
-        ids.remove(id);
+        owners.remove(id);
     }
 
     void goDown() {
@@ -73,9 +81,9 @@ final class KnownUsers implements UserDirectory {
         if (down) {
             throw new UnavailableException("The user directory cannot answer right now.", RETRY_AFTER, null);
         }
-        return ids.contains(id)
-                ? Optional.of(new UserSummary(id, "User " + id, "user" + id + "@example.com"))
-                : Optional.empty();
+        Optional<String> owner = owners.get(id);
+        return owner == null ? Optional.empty()
+                : Optional.of(new UserSummary(id, "User " + id, "user" + id + "@example.com", owner.orElse(null)));
     }
 
     private void awaitThaw() {

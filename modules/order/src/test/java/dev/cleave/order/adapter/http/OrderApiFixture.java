@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cleave.order.wiring.OrderContextProvider;
 import dev.cleave.platform.spi.ContextSetup;
 import dev.cleave.platform.spi.RunningContext;
+import dev.cleave.platform.testing.TestCallers;
 import dev.cleave.platform.web.Json;
 import dev.cleave.platform.web.ProblemHandlers;
 import dev.cleave.user.api.UserDirectory;
@@ -77,6 +78,7 @@ final class OrderApiFixture implements AutoCloseable {
             OrderContextProvider provider = new OrderContextProvider();
             RunningContext context = provider.start(
                     ContextSetup.of(config, dataDir, provider, Map.of(UserDirectory.class, users)));
+            TestCallers.install(routing);
             context.routing(routing);
             ProblemHandlers.install(routing);
             return new OrderApiFixture(dataDir, context);

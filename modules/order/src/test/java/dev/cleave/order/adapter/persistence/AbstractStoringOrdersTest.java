@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.cleave.order.api.CancellationReason.CUSTOMER_REQUEST;
 import static dev.cleave.order.api.CancellationReason.USER_DELETED;
+import static dev.cleave.order.adapter.persistence.OrderDatabaseFixture.ADMIN;
 import static dev.cleave.order.adapter.persistence.OrderDatabaseFixture.T0;
 import static dev.cleave.order.adapter.persistence.OrderDatabaseFixture.ids;
 import static dev.cleave.order.adapter.persistence.OrderDatabaseFixture.order;
@@ -60,7 +61,7 @@ abstract class AbstractStoringOrdersTest {
                                                new NewOrder.LineInput("alpha", 1, 100_000_000),
                                                new NewOrder.LineInput("mid", 1000, 0)));
 
-        Order inserted = db.repository.insert(sent, T0);
+        Order inserted = db.repository.insert(sent, null, ADMIN.subject(), T0);
 
         assertTrue(inserted.id() > 0);
         assertEquals(7, inserted.userId());
@@ -76,8 +77,8 @@ abstract class AbstractStoringOrdersTest {
 
     @Test
     void eachOrderGetsItsOwnIdAndItsOwnLines() {
-        Order first = db.repository.insert(order(1, "a", "bb"), T0);
-        Order second = db.repository.insert(order(1, "ccc"), T0);
+        Order first = db.repository.insert(order(1, "a", "bb"), null, ADMIN.subject(), T0);
+        Order second = db.repository.insert(order(1, "ccc"), null, ADMIN.subject(), T0);
 
         assertTrue(second.id() > first.id());
         assertEquals(List.of("a", "bb"), db.repository.find(first.id()).orElseThrow().lines().stream()
@@ -93,7 +94,7 @@ abstract class AbstractStoringOrdersTest {
             lines.add(new NewOrder.LineInput("line-" + i, 1000, 100_000_000));
         }
 
-        Order inserted = db.repository.insert(NewOrder.of(3, lines), T0);
+        Order inserted = db.repository.insert(NewOrder.of(3, lines), null, ADMIN.subject(), T0);
 
         Order found = db.repository.find(inserted.id()).orElseThrow();
         assertEquals(5_000_000_000_000L, found.totalCents());
@@ -108,7 +109,7 @@ abstract class AbstractStoringOrdersTest {
 
     @Test
     void aPlacedOrderIsCancelledOnceAndTheSecondCancellationChangesNothing() {
-        Order placed = db.repository.insert(order(1, "a"), T0);
+        Order placed = db.repository.insert(order(1, "a"), null, ADMIN.subject(), T0);
 
         Order cancelled = db.repository.cancel(placed.id(), null, CUSTOMER_REQUEST, T0.plusSeconds(60)).orElseThrow();
 
@@ -128,7 +129,7 @@ abstract class AbstractStoringOrdersTest {
 
     @Test
     void aCancellationExpectingAnotherVersionChangesNothing() {
-        Order placed = db.repository.insert(order(1, "a"), T0);
+        Order placed = db.repository.insert(order(1, "a"), null, ADMIN.subject(), T0);
 
         assertEquals(Optional.empty(), db.repository.cancel(placed.id(), 2L, CUSTOMER_REQUEST, T0.plusSeconds(1)));
         assertEquals(Optional.of(placed), db.repository.find(placed.id()));
@@ -142,9 +143,9 @@ abstract class AbstractStoringOrdersTest {
         List<Order> placed = new ArrayList<>();
         placed.addAll(db.place(1, 2));
         placed.addAll(db.place(2, 2));
-        placed.add(db.repository.insert(order(1, "x", "y"), T0));
+        placed.add(db.repository.insert(order(1, "x", "y"), null, ADMIN.subject(), T0));
 
-        Slice<Order> page = db.repository.list(null, null, 10);
+        Slice<Order> page = db.repository.list(null, null, null, 10);
 
         List<Order> newestFirst = placed.stream().sorted(Comparator.comparingLong(Order::id).reversed()).toList();
         assertEquals(newestFirst, page.items());
@@ -153,26 +154,47 @@ abstract class AbstractStoringOrdersTest {
     }
 
     @Test
+    void anOrderRemembersItsOwnerAndWhoPlacedIt() {
+        Order placed = db.repository.insert(order(1, "a"), "customer-a", ADMIN.subject(), T0);
+
+        Order found = db.repository.find(placed.id()).orElseThrow();
+        assertEquals(Optional.of("customer-a"), found.ownedBy());
+        assertEquals(ADMIN.subject(), found.placedBy());
+    }
+
+    @Test
+    void anOwnersListingHoldsOnlyTheOrdersItOwns() {
+        Order mine = db.repository.insert(order(1, "mine"), "customer-a", "customer-a", T0);
+        db.repository.insert(order(2, "theirs"), "customer-b", "customer-b", T0);
+        db.repository.insert(order(1, "nobodys"), null, ADMIN.subject(), T0);
+
+        assertEquals(List.of(mine.id()), ids(db.repository.list(null, "customer-a", null, 10).items()));
+        assertEquals(List.of(mine.id()), ids(db.repository.list(1L, "customer-a", null, 10).items()));
+        assertEquals(List.of(), db.repository.list(2L, "customer-a", null, 10).items());
+        assertEquals(3, db.repository.list(null, null, null, 10).items().size());
+    }
+
+    @Test
     void aUsersListingHoldsOnlyThatUsersOrders() {
         List<Order> mine = new ArrayList<>(db.place(1, 3));
         db.place(2, 2);
-        mine.add(db.repository.insert(order(1, "late"), T0));
+        mine.add(db.repository.insert(order(1, "late"), null, ADMIN.subject(), T0));
 
-        Slice<Order> page = db.repository.list(1L, null, 10);
+        Slice<Order> page = db.repository.list(1L, null, null, 10);
 
         assertEquals(ids(mine).reversed(), ids(page.items()));
         assertTrue(page.items().stream().allMatch(o -> o.userId() == 1));
         assertFalse(page.hasMore());
-        assertEquals(new Slice<Order>(List.of(), false), db.repository.list(3L, null, 10));
+        assertEquals(new Slice<Order>(List.of(), false), db.repository.list(3L, null, null, 10));
     }
 
     @Test
     void pagesFollowEachOtherByTheLastIdSeen() {
         List<Long> placed = ids(db.place(1, 5));
 
-        Slice<Order> first = db.repository.list(null, null, 2);
-        Slice<Order> second = db.repository.list(null, first.items().getLast().id(), 2);
-        Slice<Order> third = db.repository.list(null, second.items().getLast().id(), 2);
+        Slice<Order> first = db.repository.list(null, null, null, 2);
+        Slice<Order> second = db.repository.list(null, null, first.items().getLast().id(), 2);
+        Slice<Order> third = db.repository.list(null, null, second.items().getLast().id(), 2);
 
         assertEquals(List.of(placed.get(4), placed.get(3)), ids(first.items()));
         assertTrue(first.hasMore());
@@ -186,7 +208,7 @@ abstract class AbstractStoringOrdersTest {
     void aPageThatEndsExactlyAtTheLastOrderHasNoMore() {
         List<Long> placed = ids(db.place(1, 4));
 
-        Slice<Order> second = db.repository.list(null, placed.get(2), 2);
+        Slice<Order> second = db.repository.list(null, null, placed.get(2), 2);
 
         assertEquals(List.of(placed.get(1), placed.get(0)), ids(second.items()));
         assertFalse(second.hasMore());
@@ -196,12 +218,12 @@ abstract class AbstractStoringOrdersTest {
     void pagingAUsersOrdersSkipsOtherUsers() {
         List<Long> mine = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            mine.add(db.repository.insert(order(1, "m" + i), T0).id());
-            db.repository.insert(order(2, "o" + i), T0);
+            mine.add(db.repository.insert(order(1, "m" + i), null, ADMIN.subject(), T0).id());
+            db.repository.insert(order(2, "o" + i), null, ADMIN.subject(), T0);
         }
 
-        Slice<Order> first = db.repository.list(1L, null, 2);
-        Slice<Order> second = db.repository.list(1L, first.items().getLast().id(), 2);
+        Slice<Order> first = db.repository.list(1L, null, null, 2);
+        Slice<Order> second = db.repository.list(1L, null, first.items().getLast().id(), 2);
 
         assertEquals(List.of(mine.get(2), mine.get(1)), ids(first.items()));
         assertTrue(first.hasMore());
@@ -211,7 +233,7 @@ abstract class AbstractStoringOrdersTest {
 
     @Test
     void aListingOfAnEmptyDatabaseIsEmpty() {
-        assertEquals(new Slice<Order>(List.of(), false), db.repository.list(null, null, 20));
+        assertEquals(new Slice<Order>(List.of(), false), db.repository.list(null, null, null, 20));
     }
 
     @Test
@@ -219,7 +241,7 @@ abstract class AbstractStoringOrdersTest {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 20; round++) {
-                long id = db.repository.insert(order(1, "race"), T0).id();
+                long id = db.repository.insert(order(1, "race"), null, ADMIN.subject(), T0).id();
                 Long expected = round % 2 == 0 ? null : 1L;
                 CyclicBarrier start = new CyclicBarrier(2);
                 Callable<Optional<Order>> cancel = () -> {
@@ -245,7 +267,7 @@ abstract class AbstractStoringOrdersTest {
     void ofTwentyCancellationsWithoutIfMatchOneCancelsAndTheOthersAreConflictsNeverFailedPreconditions()
             throws Exception {
         int racers = 20;
-        long id = db.repository.insert(order(1, "race"), T0).id();
+        long id = db.repository.insert(order(1, "race"), null, ADMIN.subject(), T0).id();
         ExecutorService threads = Executors.newFixedThreadPool(racers);
         try {
             CyclicBarrier start = new CyclicBarrier(racers);
@@ -253,7 +275,7 @@ abstract class AbstractStoringOrdersTest {
             for (int i = 0; i < racers; i++) {
                 cancels.add(threads.submit(() -> {
                     start.await(10, TimeUnit.SECONDS);
-                    return db.service.cancel(id, Optional.empty());
+                    return db.service.cancel(ADMIN, id, Optional.empty());
                 }));
             }
 
@@ -286,10 +308,10 @@ abstract class AbstractStoringOrdersTest {
 
     @Test
     void anOrderThatSlippedPastItsUsersDeletionIsFoundUntilItIsCancelled() {
-        Order keptUsers = db.repository.insert(order(8, "kept"), T0);
+        Order keptUsers = db.repository.insert(order(8, "kept"), null, ADMIN.subject(), T0);
         db.repository.markUserDeleted(9, T0);
         // Committed after the deletion had cancelled user 9's placed orders.
-        db.repository.insert(order(9, "slipped"), T0);
+        db.repository.insert(order(9, "slipped"), null, ADMIN.subject(), T0);
 
         assertEquals(List.of(9L), db.repository.deletedUsersWithPlacedOrders());
 

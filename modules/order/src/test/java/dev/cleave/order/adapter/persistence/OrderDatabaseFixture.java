@@ -13,6 +13,7 @@ import dev.cleave.order.domain.NewOrder;
 import dev.cleave.order.domain.Order;
 import dev.cleave.order.domain.OrderService;
 import dev.cleave.order.wiring.OrderContextProvider;
+import dev.cleave.platform.api.Caller;
 import dev.cleave.platform.persistence.ContextDatabase;
 import dev.cleave.platform.persistence.JdbcTransactions;
 import dev.cleave.platform.persistence.events.Outbox;
@@ -29,6 +30,8 @@ final class OrderDatabaseFixture implements AutoCloseable {
     static final Instant T0 = Instant.parse("2024-05-01T10:15:30.123Z");
     /** The schema the order context owns. */
     static final String SCHEMA = "orders";
+    /** The admin the stored orders come from, unless a test places them as a customer. */
+    static final Caller ADMIN = Caller.admin("admin-1");
 
     final ContextDatabase database;
     final JdbcOrderRepository repository;
@@ -69,7 +72,7 @@ final class OrderDatabaseFixture implements AutoCloseable {
     /** Places {@code count} one-line orders for a user, a second apart, and returns them oldest first. */
     List<Order> place(long userId, int count) {
         return IntStream.range(0, count)
-                .mapToObj(i -> repository.insert(order(userId, "sku-" + i), T0.plusSeconds(i)))
+                .mapToObj(i -> repository.insert(order(userId, "sku-" + i), null, ADMIN.subject(), T0.plusSeconds(i)))
                 .toList();
     }
 

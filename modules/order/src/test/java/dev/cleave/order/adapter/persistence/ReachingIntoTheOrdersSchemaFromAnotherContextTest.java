@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static dev.cleave.order.adapter.persistence.OrderDatabaseFixture.ADMIN;
 import static dev.cleave.order.adapter.persistence.OrderDatabaseFixture.T0;
 import static dev.cleave.order.adapter.persistence.OrderDatabaseFixture.order;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +34,7 @@ class ReachingIntoTheOrdersSchemaFromAnotherContextTest {
     static void migrateAndPlaceAnOrder() {
         // The order context's real tables, migrated as at startup, with an order in them.
         try (OrderDatabaseFixture db = OrderDatabaseFixture.onPostgres(POSTGRES)) {
-            db.repository.insert(order(7, "BOOK-1"), T0);
+            db.repository.insert(order(7, "BOOK-1"), null, ADMIN.subject(), T0);
         }
     }
 

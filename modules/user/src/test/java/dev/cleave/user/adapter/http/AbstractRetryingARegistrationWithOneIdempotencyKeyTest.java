@@ -23,13 +23,13 @@ import org.junit.jupiter.api.Timeout;
 
 import static dev.cleave.user.adapter.http.UserApiFixture.JSON;
 import static dev.cleave.user.adapter.http.UserApiFixture.USERS;
-import static dev.cleave.user.adapter.http.UserApiFixture.as;
 import static dev.cleave.user.adapter.http.UserApiFixture.assertProblem;
 import static dev.cleave.user.adapter.http.UserApiFixture.delete;
 import static dev.cleave.user.adapter.http.UserApiFixture.register;
 import static dev.cleave.user.adapter.http.UserApiFixture.send;
 import static dev.cleave.user.adapter.http.UserApiFixture.uniqueEmail;
 import static dev.cleave.user.adapter.http.UserApiFixture.user;
+import static dev.cleave.platform.testing.TestCallers.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -128,15 +128,16 @@ abstract class AbstractRetryingARegistrationWithOneIdempotencyKeyTest {
         Caller ada = Caller.customer("ada-" + UUID.randomUUID());
         Caller mallory = Caller.customer("mallory-" + UUID.randomUUID());
         String body = user("Ada", uniqueEmail("ada"));
-        Reply first = send(as(ada, withKey(key)), body);
+        Reply first = send(withKey(key).header(as(ada)), body);
         assertEquals(Status.CREATED_201, first.status(), first::toString);
 
-        Reply other = send(as(mallory, withKey(key)), user("Mallory", uniqueEmail("mallory")));
+        Reply other = send(withKey(key).header(as(mallory)), user("Mallory", uniqueEmail("mallory")));
 
         assertEquals(Status.CREATED_201, other.status(), other::toString);
         assertEquals(null, other.header(Idempotency.REPLAYED), "a new registration, not Ada's reply");
         assertEquals(mallory.subject(), other.json().get("owner").asText());
-        assertEquals(first.body(), send(as(ada, withKey(key)), body).body(), "Ada's key still replays her reply");
+        assertEquals(first.body(), send(withKey(key).header(as(ada)), body).body(),
+                     "Ada's key still replays her reply");
     }
 
     private Http1ClientRequest withKey(String key) {

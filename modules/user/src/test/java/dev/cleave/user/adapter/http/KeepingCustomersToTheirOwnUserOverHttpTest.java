@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 
 import static dev.cleave.user.adapter.http.UserApiFixture.JSON;
 import static dev.cleave.user.adapter.http.UserApiFixture.USERS;
-import static dev.cleave.user.adapter.http.UserApiFixture.anonymous;
-import static dev.cleave.user.adapter.http.UserApiFixture.as;
 import static dev.cleave.user.adapter.http.UserApiFixture.assertProblem;
 import static dev.cleave.user.adapter.http.UserApiFixture.send;
 import static dev.cleave.user.adapter.http.UserApiFixture.uniqueEmail;
 import static dev.cleave.user.adapter.http.UserApiFixture.user;
+import static dev.cleave.platform.testing.TestCallers.anonymous;
+import static dev.cleave.platform.testing.TestCallers.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -40,7 +40,7 @@ class KeepingCustomersToTheirOwnUserOverHttpTest extends UserApiRoutingTest {
         String location = created.header(HeaderNames.LOCATION);
 
         assertEquals(customerA.subject(), created.json().get("owner").asText());
-        assertEquals(Status.OK_200, send(as(customerA, client.get(location)), null).status());
+        assertEquals(Status.OK_200, send(client.get(location).header(as(customerA)), null).status());
         assertEquals(Status.OK_200, send(client.get(location), null).status(), "an admin reads any user");
     }
 
@@ -50,24 +50,24 @@ class KeepingCustomersToTheirOwnUserOverHttpTest extends UserApiRoutingTest {
         String id = location.substring(location.lastIndexOf('/') + 1);
         String body = user("Mallory", uniqueEmail("mallory"));
 
-        JsonNode read = assertNotFound(send(as(customerB, client.get(location)), null));
-        JsonNode replaced = assertNotFound(send(as(customerB, client.put(location)
-                .header(HeaderNames.CONTENT_TYPE, JSON)), body));
-        JsonNode deleted = assertNotFound(send(as(customerB, client.delete(location)), null));
-        JsonNode missing = assertNotFound(send(as(customerB, client.get(USERS + "/999999999")), null));
+        JsonNode read = assertNotFound(send(client.get(location).header(as(customerB)), null));
+        JsonNode replaced = assertNotFound(send(client.put(location)
+                .header(HeaderNames.CONTENT_TYPE, JSON).header(as(customerB)), body));
+        JsonNode deleted = assertNotFound(send(client.delete(location).header(as(customerB)), null));
+        JsonNode missing = assertNotFound(send(client.get(USERS + "/999999999").header(as(customerB)), null));
 
         assertEquals("No user with id " + id + ".", read.get("detail").asText());
         assertEquals(read, replaced);
         assertEquals(read, deleted);
         assertEquals(missing.get("detail").asText().replace("999999999", id), read.get("detail").asText());
-        assertEquals(Status.OK_200, send(as(customerA, client.get(location)), null).status(), "still there");
+        assertEquals(Status.OK_200, send(client.get(location).header(as(customerA)), null).status(), "still there");
     }
 
     @Test
     void aCustomerOwnsOneUserAtMost() {
         register(customerA, "Ada", uniqueEmail("first"));
 
-        Reply second = send(as(customerA, client.post(USERS).header(HeaderNames.CONTENT_TYPE, JSON)),
+        Reply second = send(client.post(USERS).header(HeaderNames.CONTENT_TYPE, JSON).header(as(customerA)),
                             user("Ada Again", uniqueEmail("second")));
 
         JsonNode problem = assertProblem(second, Status.CONFLICT_409, "conflict", "Conflict");
@@ -79,9 +79,9 @@ class KeepingCustomersToTheirOwnUserOverHttpTest extends UserApiRoutingTest {
     void theOwnerReplacesAndDeletesItsUser() {
         String location = register(customerA, "Ada", uniqueEmail("mine")).header(HeaderNames.LOCATION);
 
-        Reply replaced = send(as(customerA, client.put(location).header(HeaderNames.CONTENT_TYPE, JSON)),
+        Reply replaced = send(client.put(location).header(HeaderNames.CONTENT_TYPE, JSON).header(as(customerA)),
                               user("Ada King", uniqueEmail("mine-again")));
-        Reply deleted = send(as(customerA, client.delete(location)), null);
+        Reply deleted = send(client.delete(location).header(as(customerA)), null);
 
         assertEquals(Status.OK_200, replaced.status(), replaced::toString);
         assertEquals(Status.NO_CONTENT_204, deleted.status(), deleted::toString);
@@ -89,7 +89,7 @@ class KeepingCustomersToTheirOwnUserOverHttpTest extends UserApiRoutingTest {
 
     @Test
     void listingEveryUserIsForbiddenToACustomer() {
-        Reply reply = send(as(customerA, client.get(USERS)), null);
+        Reply reply = send(client.get(USERS).header(as(customerA)), null);
 
         assertProblem(reply, Status.FORBIDDEN_403, "forbidden", "Forbidden");
         assertEquals("Bearer error=\"insufficient_scope\"", reply.header(HeaderNames.WWW_AUTHENTICATE));
@@ -98,14 +98,15 @@ class KeepingCustomersToTheirOwnUserOverHttpTest extends UserApiRoutingTest {
 
     @Test
     void aRequestNoFilterAuthenticatedIsUnauthorized() {
-        Reply reply = send(anonymous(client.get(USERS)), null);
+        Reply reply = send(client.get(USERS).header(anonymous()), null);
 
         assertProblem(reply, Status.UNAUTHORIZED_401, "unauthorized", "Unauthorized");
         assertEquals("Bearer", reply.header(HeaderNames.WWW_AUTHENTICATE));
     }
 
     private Reply register(Caller caller, String name, String email) {
-        Reply reply = send(as(caller, client.post(USERS).header(HeaderNames.CONTENT_TYPE, JSON)), user(name, email));
+        Reply reply = send(client.post(USERS).header(HeaderNames.CONTENT_TYPE, JSON).header(as(caller)),
+                           user(name, email));
         assertEquals(Status.CREATED_201, reply.status(), reply::toString);
         return reply;
     }

@@ -18,7 +18,6 @@ import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cleave.platform.api.Caller;
 import dev.cleave.platform.spi.ContextSetup;
 import dev.cleave.platform.spi.RunningContext;
 import dev.cleave.platform.testing.TestCallers;
@@ -216,16 +215,6 @@ final class UserApiFixture implements AutoCloseable {
     static Reply put(Http1Client client, String uri, String body, String ifMatch) {
         return send(client.put(uri).header(HeaderNames.CONTENT_TYPE, JSON).header(HeaderNames.IF_MATCH, ifMatch),
                     body);
-    }
-
-    /** A request from a caller of the test's choosing; without this, requests come from an admin. */
-    static Http1ClientRequest as(Caller caller, Http1ClientRequest request) {
-        return request.header(HeaderNames.create(TestCallers.HEADER), TestCallers.header(caller));
-    }
-
-    /** A request no authentication filter let through. */
-    static Http1ClientRequest anonymous(Http1ClientRequest request) {
-        return request.header(HeaderNames.create(TestCallers.HEADER), TestCallers.ANONYMOUS);
     }
 
     /** Sends a request, with a body unless it is {@code null}, and reads the reply whole. */
