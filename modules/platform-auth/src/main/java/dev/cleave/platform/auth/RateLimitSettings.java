@@ -23,10 +23,10 @@ import io.helidon.config.Config;
  */
 public record RateLimitSettings(boolean enabled, long subjectRate, long subjectBurst, long addressRate,
                                 long addressBurst) {
-    static final long DEFAULT_SUBJECT_RATE = 500;
-    static final long DEFAULT_SUBJECT_BURST = 2_000;
-    static final long DEFAULT_ADDRESS_RATE = 1_000;
-    static final long DEFAULT_ADDRESS_BURST = 4_000;
+    static final long DEFAULT_SUBJECT_RATE = 1_000;
+    static final long DEFAULT_SUBJECT_BURST = 10_000;
+    static final long DEFAULT_ADDRESS_RATE = 2_000;
+    static final long DEFAULT_ADDRESS_BURST = 20_000;
 
     /**
      * Reads the settings.
