@@ -16,28 +16,50 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A client of the v1 API over real HTTP, returning every reply whatever its status. In the split topology, order
- * paths go to the order service and everything else to the user service, as a gateway would route them.
+ * paths go to the order service and everything else to the user service, as a gateway would route them. It sends
+ * a development admin token unless told to act as someone else ({@link #as}) or as no one ({@link #anonymous}).
  */
 final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Function<String, URI> route;
+    private final String token;
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
     Api(URI base) {
-        this(path -> base);
+        this(path -> base, DevTokens.admin());
     }
 
-    private Api(Function<String, URI> route) {
+    private Api(Function<String, URI> route, String token) {
         this.route = route;
+        this.token = token;
     }
 
     /** Users and everything else to one service, orders to the other. */
     static Api split(URI userService, URI orderService) {
-        return new Api(path -> path.startsWith("/v1/orders") ? orderService : userService);
+        return new Api(path -> path.startsWith("/v1/orders") ? orderService : userService, DevTokens.admin());
+    }
+
+    /**
+     * The same API, called with another bearer token.
+     *
+     * @param bearerToken the token
+     * @return a client sending it
+     */
+    Api as(String bearerToken) {
+        return new Api(route, bearerToken);
+    }
+
+    /**
+     * The same API, called without any token.
+     *
+     * @return a client sending none
+     */
+    Api anonymous() {
+        return new Api(route, null);
     }
 
     Reply get(String path) {
@@ -74,6 +96,9 @@ final class Api {
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

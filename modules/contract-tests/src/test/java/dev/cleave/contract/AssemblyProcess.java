@@ -87,6 +87,10 @@ final class AssemblyProcess implements AutoCloseable {
             builder.environment().put("CLEAVE_DATA_DIR", dataDir.toString());
             // No load balancer watches these processes: stop at once, unless a test is about the drain.
             builder.environment().put("CLEAVE_SHUTDOWN_DRAIN", "0");
+            // The development issuer, with the key the tests mint their tokens with; a test of real issuers
+            // configures one instead, and then this key is never trusted.
+            builder.environment().put("CLEAVE_AUTH_DEV", "true");
+            builder.environment().put("CLEAVE_AUTH_DEV_KEY", DevTokens.KEY.toString());
             builder.environment().putAll(env);
             AssemblyProcess started = new AssemblyProcess(assembly, builder.start(), port, log, dataDir,
                                                           Map.copyOf(env));

@@ -23,22 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The v1 contract, black-box over real HTTP. Each topology runs the same cases by extending this class and
- * saying where the API is. Cases create their own data with unique emails, so their order does not matter.
+ * saying where the API is. Cases create their own data with unique emails, so their order does not matter. They act
+ * as an admin; who else may do what is {@link OwnershipContract}'s matrix, which each topology runs too.
  */
-abstract class ContractSuite {
+abstract class ContractSuite extends OwnershipContract {
     private static final Pattern RFC_3339_UTC =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
     private static final Pattern LEAK = Pattern.compile(
             "(?i)(exception|\\bat [a-z]+\\.|dev\\.cleave|java\\.|jdbc|select |insert into|update .* set|h2|sql)");
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-
-    /**
-     * Where the API under test answers.
-     *
-     * @return a client for it
-     */
-    abstract Api api();
 
     /**
      * The order context's outbox, where the effects of events are counted: each topology runs its order context on

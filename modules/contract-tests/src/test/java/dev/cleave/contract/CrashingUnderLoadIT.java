@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,9 +52,10 @@ class CrashingUnderLoadIT {
     void start() {
         postgres = PostgresFixture.forContexts(Map.of("user", "users", "order", "orders"));
         postgres.create();
+        // A load test measures what the services do under load, not the rate limits: off, as for benchmarks.
         services = Services.start(dataDir, Broker.create(), 5672, List.of("user", "order"),
-                                  Map.of("user", Services.onPostgres(postgres, "user"),
-                                         "order", Services.onPostgres(postgres, "order")));
+                                  Map.of("user", withoutRateLimit(Services.onPostgres(postgres, "user")),
+                                         "order", withoutRateLimit(Services.onPostgres(postgres, "order"))));
         api = Api.split(services.service("user").baseUri(), services.service("order").baseUri());
     }
 
@@ -175,5 +177,11 @@ class CrashingUnderLoadIT {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the " + context + " outbox", e);
         }
+    }
+
+    private static Map<String, String> withoutRateLimit(Map<String, String> environment) {
+        Map<String, String> unlimited = new HashMap<>(environment);
+        unlimited.put("CLEAVE_RATE_LIMIT", "off");
+        return unlimited;
     }
 }

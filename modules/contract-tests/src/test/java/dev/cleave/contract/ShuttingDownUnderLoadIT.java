@@ -47,7 +47,9 @@ class ShuttingDownUnderLoadIT {
     @Test
     void answersEveryAcceptedRequestExitsZeroWithinTheBoundAndLosesNoEvent() throws InterruptedException {
         AssemblyProcess monolith = AssemblyProcess.start(
-                "monolith", dataDir, Map.of("CLEAVE_SHUTDOWN_DRAIN", Long.toString(DRAIN.toMillis())));
+                "monolith", dataDir, Map.of("CLEAVE_SHUTDOWN_DRAIN", Long.toString(DRAIN.toMillis()),
+                                            // Load, not the rate limits, is what this test is about.
+                                            "CLEAVE_RATE_LIMIT", "off"));
         Api probe = new Api(monolith.baseUri());
         List<Thread> clients = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
