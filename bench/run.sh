@@ -131,6 +131,13 @@ build() {
   done
   [ -d "$ROOT/bench/bare-helidon/target/modules" ] || die "bench/bare-helidon/target/modules is missing"
   cp -r "$ROOT/bench/bare-helidon/target/modules" "$WORK/modules/bare"
+  # Authentication stays on: every request carries an admin token of the development issuer, whose key all the
+  # assemblies of this run share, and each service verifies it. The rate limits are off, as for any load test:
+  # one admin subject sending as fast as wrk can is what they exist to stop.
+  export CLEAVE_AUTH_DEV=true CLEAVE_AUTH_DEV_KEY="$WORK/dev-issuer-key.json" CLEAVE_RATE_LIMIT=off
+  TOKEN="$("$JAVA" -p "$WORK/modules/monolith" -m dev.cleave.platform.auth/dev.cleave.platform.auth.TokenCommand \
+             bench-admin --admin)" || die "minting the benchmark's token failed"
+  AUTH_HEADER="Authorization: Bearer $TOKEN"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -243,7 +250,7 @@ rss_mb() {
 seed_users() {
   local base="$1" count="$2" i body first=""
   for ((i = 1; i <= count; i++)); do
-    body="$(curl -s --max-time 5 -X POST "$base/v1/users" -H 'Content-Type: application/json' \
+    body="$(curl -s --max-time 5 -X POST "$base/v1/users" -H "$AUTH_HEADER" -H 'Content-Type: application/json' \
               -d "{\"name\":\"Bench User $i\",\"email\":\"bench$i.$RANDOM@example.com\"}")"
     [ -n "$first" ] || first="$(sed -n 's/^{"id":\([0-9][0-9]*\).*/\1/p' <<<"$body")"
   done
@@ -265,7 +272,8 @@ to_ms() {
 # run_wrk OUTFILE DURATION URL [SCRIPT]
 run_wrk() {
   local out="$1" duration="$2" url="$3" script="${4:-}" args=()
-  args=(-t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency)
+  # The bare endpoint ignores the token; sending it everywhere keeps the requests of every cell alike.
+  args=(-t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -H "$AUTH_HEADER")
   [ -n "$script" ] && args+=(-s "$script")
   wrk "${args[@]}" "$url" >"$out" 2>&1 || die "wrk failed on $url; see $out"
 }
@@ -411,10 +419,10 @@ start_topologies() {
   # One correct request of each kind first, so a wrong setup fails here and not as a column of errors.
   local topo code
   for topo in "${TOPOLOGIES[@]}"; do
-    code="$(curl -s -o /dev/null -w '%{http_code}' "${URL_GET[$topo]}/v1/users/${USER_ID[$topo]}")"
+    code="$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH_HEADER" "${URL_GET[$topo]}/v1/users/${USER_ID[$topo]}")"
     [ "$code" = 200 ] || die "GET /v1/users/${USER_ID[$topo]} on $topo answered $code"
     code="$(curl -s -o "$LOGS/first-order-$topo.json" -w '%{http_code}' -X POST "${URL_POST[$topo]}/v1/orders" \
-              -H 'Content-Type: application/json' \
+              -H "$AUTH_HEADER" -H 'Content-Type: application/json' \
               -d "{\"userId\":${USER_ID[$topo]},\"items\":[{\"sku\":\"BOOK-1\",\"quantity\":1,\"unitPriceCents\":100}]}")"
     [ "$code" = 201 ] || die "POST /v1/orders on $topo answered $code: $(cat "$LOGS/first-order-$topo.json")"
   done
@@ -725,6 +733,9 @@ machine() {
   echo "- memory: ${mem:-unknown}"
   echo "- kernel: $(uname -sr)"
   echo "- JDK: $jdk (\`$JAVA_HOME\`), default JVM options (no \`-Xmx\`, default GC)"
+  echo "- Cleave settings: authentication on (every request carries a development-issuer admin token, RS256, verified"
+  echo "  by each service: \`CLEAVE_AUTH_DEV=true\`), rate limits off (\`CLEAVE_RATE_LIMIT=off\`), in the split"
+  echo "  the order service calls the user service with its own service token"
   echo "- load generator: $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
   echo "- load average (1/5/15 min) at the start of the run, before building: $LOAD_BEFORE; before the load: $LOAD_LOAD; after it: $LOAD_AFTER"
   echo "- other work on the machine (CPU not used by this benchmark, share of all cores, 2 s sample) before the"
@@ -816,11 +827,11 @@ write_doc() {
     echo "taken back to back (\`monolith\` right after \`bare\`, \`split\` right after \`monolith\`)."
     echo
     echo '```'
-    echo "wrk -t$THREADS -c$CONNECTIONS -d${WARMUP_STEP}s --latency <url>      # warm-up steps until the rate stops rising (≤ $WARMUP s)"
-    echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency http://$HOST:<port>/v1/users/<seeded id>   # GET, $ROUNDS passes"
-    echo "BENCH_USER_ID=<seeded id> wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/post-order.lua http://$HOST:<port>/v1/orders"
-    echo "BENCH_PACE_MS=$PACE_MS BENCH_USER_ID=<seeded id> wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s bench/post-order.lua <same>   # paced, 2 passes"
-    echo "BENCH_USER_ID=<seeded id> wrk -t1 -c1 -d$DURATION --latency -s bench/post-order.lua <same>   # one connection, 2 passes"
+    echo "wrk -t$THREADS -c$CONNECTIONS -d${WARMUP_STEP}s --latency -H 'Authorization: Bearer <token>' <url>      # warm-up steps until the rate stops rising (≤ $WARMUP s)"
+    echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -H 'Authorization: Bearer <token>' http://$HOST:<port>/v1/users/<seeded id>   # GET, $ROUNDS passes"
+    echo "BENCH_USER_ID=<seeded id> wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -H 'Authorization: Bearer <token>' -s bench/post-order.lua http://$HOST:<port>/v1/orders"
+    echo "BENCH_PACE_MS=$PACE_MS BENCH_USER_ID=<seeded id> wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -H 'Authorization: Bearer <token>' -s bench/post-order.lua <same>   # paced, 2 passes"
+    echo "BENCH_USER_ID=<seeded id> wrk -t1 -c1 -d$DURATION --latency -H 'Authorization: Bearer <token>' -s bench/post-order.lua <same>   # one connection, 2 passes"
     echo '```'
     echo
     echo "The POST body (\`bench/post-order.lua\`) is an order of two lines with \`Content-Type: application/json\`."

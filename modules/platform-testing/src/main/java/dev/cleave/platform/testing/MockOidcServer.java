@@ -33,16 +33,20 @@ public final class MockOidcServer implements AutoCloseable {
     public static final String CLASSPATH_PROPERTY = "cleave.test-issuer.classpath";
     private static final String MAIN = "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofMinutes(5);
     private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final String issuerId;
     private final int port;
     private final Path log;
     private final String clientCredentialsClaims;
+    private final Duration tokenLifetime;
     private Process process;
 
-    private MockOidcServer(String issuerId, int port, Path log, String clientCredentialsClaims) {
+    private MockOidcServer(String issuerId, int port, Path log, String clientCredentialsClaims,
+                           Duration tokenLifetime) {
         this.issuerId = issuerId;
+        this.tokenLifetime = tokenLifetime;
         this.port = port;
         this.log = log;
         this.clientCredentialsClaims = clientCredentialsClaims;
@@ -61,11 +65,27 @@ public final class MockOidcServer implements AutoCloseable {
      */
     public static MockOidcServer start(Path workDir, String issuerId, String signingKey,
                                        String clientCredentialsClaims) {
+        return start(workDir, issuerId, signingKey, clientCredentialsClaims, DEFAULT_TOKEN_LIFETIME);
+    }
+
+    /**
+     * Starts a server whose client-credentials tokens live as long as the test needs, e.g. a few seconds for a
+     * test that waits for a cached token to run out.
+     *
+     * @param workDir                 where its log goes
+     * @param issuerId                the issuer's path
+     * @param signingKey              the private JWK it signs with, as JSON
+     * @param clientCredentialsClaims the claims of every client-credentials token, as a JSON object
+     * @param tokenLifetime           how long its tokens are valid, in whole seconds
+     * @return the running server
+     */
+    public static MockOidcServer start(Path workDir, String issuerId, String signingKey,
+                                       String clientCredentialsClaims, Duration tokenLifetime) {
         try {
             Files.createDirectories(workDir);
             MockOidcServer server = new MockOidcServer(issuerId, freePort(),
                                                        Files.createTempFile(workDir, "mock-oidc-", ".log"),
-                                                       clientCredentialsClaims);
+                                                       clientCredentialsClaims, tokenLifetime);
             server.launch(signingKey);
             return server;
         } catch (IOException e) {
@@ -152,7 +172,8 @@ public final class MockOidcServer implements AutoCloseable {
         return "{\"interactiveLogin\":false,\"httpServer\":\"NettyWrapper\","
                + "\"tokenProvider\":{\"keyProvider\":{\"initialKeys\":" + jsonString(signingKey)
                + ",\"algorithm\":\"RS256\"}},"
-               + "\"tokenCallbacks\":[{\"issuerId\":" + jsonString(issuerId) + ",\"tokenExpiry\":300,"
+               + "\"tokenCallbacks\":[{\"issuerId\":" + jsonString(issuerId)
+               + ",\"tokenExpiry\":" + tokenLifetime.toSeconds() + ","
                + "\"requestMappings\":[{\"requestParam\":\"grant_type\",\"match\":\"client_credentials\","
                + "\"claims\":" + clientCredentialsClaims + "}]}]}";
     }
