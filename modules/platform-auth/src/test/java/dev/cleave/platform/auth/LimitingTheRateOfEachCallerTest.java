@@ -1,10 +1,5 @@
 package dev.cleave.platform.auth;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,7 +12,6 @@ import io.github.bucket4j.TimeMeter;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.http.HeaderNames;
-import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,16 +27,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * applies before anyone is authenticated, health is never limited, and {@code off} limits nothing.
  */
 class LimitingTheRateOfEachCallerTest {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final String SUBJECT = "Test-Subject";
 
     private final AtomicLong nanos = new AtomicLong();
-    private WebServer server;
+    private ProtectedServer server;
 
     @AfterEach
     void stop() {
         if (server != null) {
-            server.stop();
+            server.close();
         }
     }
 
@@ -155,22 +148,10 @@ class LimitingTheRateOfEachCallerTest {
                 .addFilter(limits.bySubject())
                 .get("/work", (request, response) -> response.send("done"))
                 .get("/observe/health/ready", (request, response) -> response.send("UP"));
-        server = WebServer.builder().host("127.0.0.1").port(0).addRouting(routing).build().start();
+        server = new ProtectedServer(routing);
     }
 
     private HttpResponse<String> get(String path, String subject) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .timeout(Duration.ofSeconds(10));
-        if (subject != null) {
-            request.header(SUBJECT, subject);
-        }
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return subject == null ? server.get(path) : server.get(path, SUBJECT, subject);
     }
 }

@@ -24,13 +24,17 @@ final class ProtectedServer implements AutoCloseable {
     private final WebServer server;
 
     ProtectedServer(Authentication authentication) {
-        HttpRouting.Builder routing = HttpRouting.builder()
-                .addFilter(authentication.filter())
-                .get("/whoami", (request, response) -> {
-                    Caller caller = Callers.of(request);
-                    response.send(caller.subject() + " " + new TreeSet<>(caller.roles()));
-                })
-                .get("/observe/health/live", (request, response) -> response.send("UP"));
+        this(HttpRouting.builder()
+                     .addFilter(authentication.filter())
+                     .get("/whoami", (request, response) -> {
+                         Caller caller = Callers.of(request);
+                         response.send(caller.subject() + " " + new TreeSet<>(caller.roles()));
+                     })
+                     .get("/observe/health/live", (request, response) -> response.send("UP")));
+    }
+
+    /** A server of a routing the test built, e.g. with other filters in front. */
+    ProtectedServer(HttpRouting.Builder routing) {
         this.server = WebServer.builder().host("127.0.0.1").port(0).addRouting(routing).build().start();
     }
 

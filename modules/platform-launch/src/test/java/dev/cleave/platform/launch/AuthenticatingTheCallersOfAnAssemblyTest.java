@@ -1,6 +1,5 @@
 package dev.cleave.platform.launch;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -128,27 +127,9 @@ class AuthenticatingTheCallersOfAnAssemblyTest {
 
     // A greeter client that says hello and keeps the credentials the launcher handed it.
     private static RemoteApiProvider greeter(AtomicReference<ServiceCredentials> handed) {
-        return new RemoteApiProvider() {
-            @Override
-            public Class<?> api() {
-                return FakeContext.Greeter.class;
-            }
-
-            @Override
-            public String service() {
-                return "greeter";
-            }
-
-            @Override
-            public URI defaultUrl() {
-                return URI.create("http://127.0.0.1:1");
-            }
-
-            @Override
-            public RemoteApi connect(Config config, URI baseUrl, ServiceCredentials credentials) {
-                handed.set(credentials);
-                return new RemoteApi((FakeContext.Greeter) () -> "hello", () -> { });
-            }
-        };
+        return FakeContext.greeterClient((baseUrl, credentials) -> {
+            handed.set(credentials);
+            return new RemoteApiProvider.RemoteApi((FakeContext.Greeter) () -> "hello", () -> { });
+        });
     }
 }

@@ -1,14 +1,19 @@
 package dev.cleave.platform.launch;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import dev.cleave.platform.spi.ContextProvider;
 import dev.cleave.platform.spi.ContextSetup;
+import dev.cleave.platform.spi.RemoteApiProvider;
 import dev.cleave.platform.spi.RunningContext;
+import dev.cleave.platform.spi.ServiceCredentials;
+import io.helidon.config.Config;
 import io.helidon.health.HealthCheck;
 import io.helidon.webserver.http.HttpRouting;
 
@@ -108,5 +113,33 @@ final class FakeContext implements ContextProvider {
     @Override
     public String toString() {
         return name;
+    }
+
+    /**
+     * A client of the greeter service, as a remote-API module would provide it; its {@code connect} does what the
+     * test says with the URL and the credentials the launcher hands it.
+     */
+    static RemoteApiProvider greeterClient(BiFunction<URI, ServiceCredentials, RemoteApiProvider.RemoteApi> connect) {
+        return new RemoteApiProvider() {
+            @Override
+            public Class<?> api() {
+                return Greeter.class;
+            }
+
+            @Override
+            public String service() {
+                return "greeter";
+            }
+
+            @Override
+            public URI defaultUrl() {
+                return URI.create("http://127.0.0.1:1");
+            }
+
+            @Override
+            public RemoteApi connect(Config config, URI baseUrl, ServiceCredentials credentials) {
+                return connect.apply(baseUrl, credentials);
+            }
+        };
     }
 }

@@ -10,11 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import dev.cleave.platform.launch.FakeContext.Greeter;
 import dev.cleave.platform.spi.RemoteApiProvider;
-import dev.cleave.platform.spi.ServiceCredentials;
 import io.helidon.config.Config;
 import io.helidon.webclient.api.WebClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +57,7 @@ class LaunchingAnAssemblyTest {
         FakeContext consumer = FakeContext.plain("consumer", Set.of(), Set.of(Greeter.class));
         List<URI> connectedTo = new ArrayList<>();
         List<String> closed = new ArrayList<>();
-        RemoteApiProvider remote = greeterClient(baseUrl -> {
+        RemoteApiProvider remote = FakeContext.greeterClient((baseUrl, credentials) -> {
             connectedTo.add(baseUrl);
             return new RemoteApiProvider.RemoteApi((Greeter) () -> "hello from " + baseUrl.getPort(),
                                                    () -> closed.add("client"));
@@ -79,7 +77,7 @@ class LaunchingAnAssemblyTest {
         FakeContext producer = new FakeContext("producer", Set.of(Greeter.class), Set.of(),
                                                Map.of(Greeter.class, setup -> (Greeter) () -> "local"));
         FakeContext consumer = FakeContext.plain("consumer", Set.of(), Set.of(Greeter.class));
-        RemoteApiProvider unusedRemote = greeterClient(baseUrl -> {
+        RemoteApiProvider unusedRemote = FakeContext.greeterClient((baseUrl, credentials) -> {
             throw new AssertionError("the local context should have been bound");
         });
         try (RunningAssembly assembly = Launcher.start("test", config(), List.of(consumer, producer),
@@ -153,31 +151,6 @@ class LaunchingAnAssemblyTest {
     @Test
     void anAssemblyWithoutContextsIsRefused() {
         assertThrows(IllegalStateException.class, () -> Launcher.start("test", config(), List.of()));
-    }
-
-    // A client of the greeter service whose connect() does what the test says.
-    private static RemoteApiProvider greeterClient(Function<URI, RemoteApiProvider.RemoteApi> connect) {
-        return new RemoteApiProvider() {
-            @Override
-            public Class<?> api() {
-                return Greeter.class;
-            }
-
-            @Override
-            public String service() {
-                return "greeter";
-            }
-
-            @Override
-            public URI defaultUrl() {
-                return URI.create("http://127.0.0.1:1");
-            }
-
-            @Override
-            public RemoteApi connect(Config config, URI baseUrl, ServiceCredentials credentials) {
-                return connect.apply(baseUrl);
-            }
-        };
     }
 
     private Config config() {
