@@ -56,7 +56,8 @@ class ModuleRulesBiteTest {
                 .exports("dev.cleave.user.domain")
                 .build();
 
-        assertReports(ModuleChecks.implementationExportsNothing(user), "dev.cleave.user exports dev.cleave.user.domain");
+        assertReports(ModuleChecks.implementationExportsNothing(user),
+                      "dev.cleave.user exports dev.cleave.user.domain");
     }
 
     @Test

@@ -58,7 +58,8 @@ public record AuthSettings(Optional<URI> issuer,
         Config auth = config.get("cleave.auth");
         Optional<URI> issuer = auth.get("issuer").asString().asOptional().map(String::trim).filter(s -> !s.isEmpty())
                 .map(AuthSettings::issuerUri);
-        Optional<String> audience = auth.get("audience").asString().asOptional().map(String::trim).filter(s -> !s.isEmpty());
+        Optional<String> audience = auth.get("audience").asString().asOptional().map(String::trim)
+                .filter(s -> !s.isEmpty());
         if (issuer.isPresent() && audience.isEmpty()) {
             throw new IllegalArgumentException("CLEAVE_AUTH_AUDIENCE (cleave.auth.audience) must be set with "
                                                + "CLEAVE_AUTH_ISSUER: every token must be meant for this API");

@@ -10,8 +10,8 @@ import dev.cleave.platform.spi.ServiceCredentials;
 /**
  * This service's own access token, for its calls to other services: obtained from a source (the issuer's
  * client-credentials grant, or the development issuer), kept until shortly before it expires and then renewed.
- * Concurrent callers share one renewal. A source that fails throws {@link dev.cleave.platform.api.UnavailableException},
- * so the request that needed the token is answered 503.
+ * Concurrent callers share one renewal. A source that fails throws
+ * {@link dev.cleave.platform.api.UnavailableException}, so the request that needed the token is answered 503.
  */
 final class ServiceTokens implements ServiceCredentials {
     private static final Duration MOST_EARLY = Duration.ofSeconds(60);

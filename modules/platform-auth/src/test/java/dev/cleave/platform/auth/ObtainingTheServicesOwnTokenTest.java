@@ -49,7 +49,8 @@ class ObtainingTheServicesOwnTokenTest {
 
     @Test
     void theTokenCarriesTheServiceRoleAndIsAcceptedWhereTheIssuerIsTrusted() throws Exception {
-        Authentication authentication = authentication(client("cleave.auth.client.secret", "s3cret"), Clock.systemUTC());
+        Authentication authentication = authentication(client("cleave.auth.client.secret", "s3cret"),
+                                                       Clock.systemUTC());
 
         Caller service = authentication.verifier().verify(authentication.serviceCredentials().bearerToken());
 

@@ -51,7 +51,8 @@ class ReplayingDeadLettersOnTheAdminSocketTest {
             assertEquals(5, letter.get("attempts").asInt());
             assertEquals("IllegalStateException: refusing thing 4", letter.get("lastError").asText());
             assertTrue(letter.has("deadAt") && letter.has("occurredAt"), letter::toString);
-            assertEquals(404, pub.get(DEAD_LETTERS).request(String.class).status().code(), "not on the public port, not even for an admin");
+            assertEquals(404, pub.get(DEAD_LETTERS).request(String.class).status().code(),
+                         "not on the public port, not even for an admin");
             assertEquals(404, pub.post(DEAD_LETTERS + "/replay").request(String.class).status().code());
 
             String replay = DEAD_LETTERS + "/audit/" + event.eventId() + "/replay";

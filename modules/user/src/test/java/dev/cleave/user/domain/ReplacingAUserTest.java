@@ -66,7 +66,8 @@ class ReplacingAUserTest {
         // ETags answers -1 for an If-Match that cannot match, such as a weak tag.
         when(fixture.users.find(7)).thenReturn(Optional.of(user(7, 1)));
 
-        assertThrows(PreconditionFailedException.class, () -> fixture.service.replace(ADMIN, 7, Optional.of(-1L), GRACE));
+        assertThrows(PreconditionFailedException.class,
+                     () -> fixture.service.replace(ADMIN, 7, Optional.of(-1L), GRACE));
         verify(fixture.users, never()).update(anyLong(), any(), any(), any());
     }
 

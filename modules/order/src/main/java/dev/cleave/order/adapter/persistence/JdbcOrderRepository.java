@@ -49,8 +49,8 @@ public final class JdbcOrderRepository implements OrderRepository {
         return database.inTransaction(connection -> {
             long id;
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO orders (user_id, owner, placed_by, total_cents, status, created_at, updated_at, version) "
-                    + "VALUES (?, ?, ?, ?, 'PLACED', ?, ?, 1)", new String[] {"id"})) {
+                    "INSERT INTO orders (user_id, owner, placed_by, total_cents, status, created_at, updated_at, "
+                    + "version) VALUES (?, ?, ?, ?, 'PLACED', ?, ?, 1)", new String[] {"id"})) {
                 insert.setLong(1, order.userId());
                 insert.setString(2, owner);
                 insert.setString(3, placedBy);
@@ -274,8 +274,8 @@ public final class JdbcOrderRepository implements OrderRepository {
     private record Row(long id, long userId, String owner, String placedBy, long totalCents, OrderStatus status,
                        CancellationReason reason, Instant createdAt, Instant updatedAt, long version) {
         Order with(List<OrderLine> lines) {
-            return new Order(id, userId, owner, placedBy, lines == null ? List.of() : lines, totalCents, status, reason, createdAt,
-                             updatedAt, version);
+            return new Order(id, userId, owner, placedBy, lines == null ? List.of() : lines, totalCents, status,
+                             reason, createdAt, updatedAt, version);
         }
     }
 }

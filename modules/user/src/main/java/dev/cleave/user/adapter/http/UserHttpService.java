@@ -91,7 +91,8 @@ public final class UserHttpService implements HttpService {
     private void list(ServerRequest request, ServerResponse response) {
         PageQuery page = PageQuery.read(request, LISTING, LIST_PARAMETERS);
         Responses.json(response, Status.OK_200,
-                       Page.of(users.list(Callers.of(request), page.afterId(), page.limit()), LISTING, User::id, UserResource::of));
+                       Page.of(users.list(Callers.of(request), page.afterId(), page.limit()), LISTING, User::id,
+                               UserResource::of));
     }
 
     private static UserDetails details(JsonFields body) {
