@@ -20,18 +20,23 @@ cleanup() {
 }
 trap cleanup EXIT
 say() { printf 'new-context: %s\n' "$*"; }
-# serve ASSEMBLY NAME PATH: starts app-ASSEMBLY through ./cleave run on a free port (log in $WORK/NAME.log), waits
-# for PATH to answer and sets PORT and ANSWER; the process is $PID, stopped on exit.
+# serve ASSEMBLY NAME PATH: starts app-ASSEMBLY through ./cleave run on a free port (log in $WORK/NAME.log), with
+# the development issuer (asked for explicitly, as a service of its own must), waits until it is up, asks PATH with a
+# development token and sets PORT and ANSWER; the process is $PID, stopped on exit.
+TOKEN=""
 serve() {
   PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-  PORT="$PORT" HOST=127.0.0.1 CLEAVE_DATA_DIR="$WORK/$2-data" CLEAVE_AOT=0 "${CLEAVE[@]}" run "$1" >"$WORK/$2.log" 2>&1 &
+  PORT="$PORT" HOST=127.0.0.1 CLEAVE_DATA_DIR="$WORK/$2-data" CLEAVE_AOT=0 CLEAVE_AUTH_DEV=true \
+    "${CLEAVE[@]}" run "$1" >"$WORK/$2.log" 2>&1 &
   PID=$!
   ANSWER=""
-  for _ in $(seq 1 60); do
-    ANSWER="$(curl -s "http://127.0.0.1:$PORT$3" || true)"
-    [ -n "$ANSWER" ] && return
+  for _ in $(seq 1 120); do
+    curl -s -o /dev/null "http://127.0.0.1:$PORT/observe/health/live" && break
     sleep 0.5
   done
+  # Minted once, right after the first run built the monolith: ./cleave token finds it up to date then.
+  [ -n "$TOKEN" ] || TOKEN="$("${CLEAVE[@]}" token new-context)" || die "./cleave token failed"
+  ANSWER="$(curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT$3" || true)"
 }
 die() { printf 'new-context: FAILED: %s\n' "$*" >&2; exit 1; }
 
@@ -356,7 +361,7 @@ EOF
 say "   every guardrail passes, app-ping included"
 serve ping run2 /v1/ping/grace
 [ "$ANSWER" = "pong, grace" ] || { cat "$WORK/run2.log"; die "app-ping: GET /v1/ping/grace answered '$ANSWER'"; }
-users="$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/v1/users")"
+users="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/v1/users")"
 [ "$users" = 404 ] || die "app-ping answers /v1/users with $users"
 grep -o "cleave assembly 'ping' serving contexts \[[^]]*\]" "$WORK/run2.log" | head -1 | sed 's/^/new-context:    /'
 say "   GET /v1/ping/grace -> $ANSWER; GET /v1/users -> $users"
