@@ -185,7 +185,7 @@ wait_ok() {
   [ -n "${NAP_FD:-}" ] || exec {NAP_FD}<> <(:)
   while [ "$SECONDS" -lt "$deadline" ]; do
     if (exec 3<>"/dev/tcp/${hostport%:*}/${hostport##*:}") 2>/dev/null; then
-      code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)"
+      code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 -H "$AUTH_HEADER" "$url" || true)"
       case "$code" in 2??) return 0 ;; esac
     fi
     kill -0 "$pid" 2>/dev/null || return 1

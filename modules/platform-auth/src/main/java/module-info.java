@@ -9,6 +9,7 @@ module dev.cleave.platform.auth {
     requires transitive io.helidon.config;
     requires com.nimbusds.jose.jwt;
     requires io.github.bucket4j.core;
+    requires com.github.benmanes.caffeine;
     requires java.net.http;
 
     exports dev.cleave.platform.auth;

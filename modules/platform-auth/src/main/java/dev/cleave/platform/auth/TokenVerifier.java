@@ -2,12 +2,16 @@ package dev.cleave.platform.auth;
 
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -31,14 +35,25 @@ import dev.cleave.platform.api.Caller;
  * {@code none} nor an HMAC keyed with a public key can pass); {@code typ} absent, {@code JWT} or {@code at+jwt};
  * {@code iss} exactly; {@code aud} containing the audience; {@code exp} (required) and {@code nbf} with a small clock
  * skew; a {@code sub}. Roles come from a configurable claim path.
+ *
+ * <p>A token that passed is remembered, by its exact text, until it expires or for a minute at most, whichever is
+ * sooner: a caller sending the same token again and again costs one signature check a minute, not one a request.
  */
 public final class TokenVerifier {
     /** The only algorithms accepted: asymmetric, and what OIDC issuers sign with. */
     static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.PS256, JWSAlgorithm.ES256);
 
+    /** How long a verified token is remembered at most, so its signature is not checked on every request. */
+    static final Duration REMEMBERED_FOR = Duration.ofSeconds(60);
+    /** How many verified tokens are remembered at most; beyond that the least used are forgotten. */
+    static final long MOST_REMEMBERED = 10_000;
+
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final List<String> rolesPath;
     private final BooleanSupplier reloadKeys;
+    // Keyed by the whole token: a changed byte is another key, checked in full. Each entry lives until the token
+    // expires or for REMEMBERED_FOR, whichever is sooner, so a key the issuer withdraws stops counting within it.
+    private final Cache<String, Verified> remembered;
 
     /**
      * Creates a verifier.
@@ -52,8 +67,22 @@ public final class TokenVerifier {
      */
     TokenVerifier(String issuer, String audience, String rolesClaim, Duration clockSkew,
                   JWKSource<SecurityContext> keys, BooleanSupplier reloadKeys) {
+        this(issuer, audience, rolesClaim, clockSkew, keys, reloadKeys, REMEMBERED_FOR);
+    }
+
+    /**
+     * Creates a verifier that remembers verified tokens for a time of the caller's choosing (a test's).
+     *
+     * @param rememberedFor how long a verified token is remembered at most
+     */
+    TokenVerifier(String issuer, String audience, String rolesClaim, Duration clockSkew,
+                  JWKSource<SecurityContext> keys, BooleanSupplier reloadKeys, Duration rememberedFor) {
         this.rolesPath = List.of(rolesClaim.split("\\."));
         this.reloadKeys = reloadKeys;
+        this.remembered = Caffeine.newBuilder()
+                .maximumSize(MOST_REMEMBERED)
+                .expireAfter(Expiry.creating((String token, Verified verified) -> verified.rememberFor(rememberedFor)))
+                .build();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(
                 JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
@@ -76,6 +105,14 @@ public final class TokenVerifier {
      * @throws KeysUnavailableException if no key is known and the issuer cannot be asked now
      */
     public Caller verify(String token) throws InvalidTokenException, KeysUnavailableException {
+        Verified known = remembered.getIfPresent(token);
+        if (known != null && known.isValid()) {
+            return known.caller();
+        }
+        return verifyInFull(token);
+    }
+
+    private Caller verifyInFull(String token) throws InvalidTokenException, KeysUnavailableException {
         JWTClaimsSet claims;
         try {
             claims = process(token);
@@ -91,7 +128,21 @@ public final class TokenVerifier {
         if (subject == null || subject.isBlank()) {
             throw new InvalidTokenException("the token has an empty sub", null);
         }
-        return new Caller(subject, roles(claims));
+        Caller caller = new Caller(subject, roles(claims));
+        remembered.put(token, new Verified(caller, claims.getExpirationTime().toInstant()));
+        return caller;
+    }
+
+    /** A token verified a moment ago: whom it speaks for, and until when it is valid. */
+    private record Verified(Caller caller, Instant expiresAt) {
+        boolean isValid() {
+            return Instant.now().isBefore(expiresAt);
+        }
+
+        Duration rememberFor(Duration most) {
+            Duration left = Duration.between(Instant.now(), expiresAt);
+            return left.isNegative() ? Duration.ZERO : left.compareTo(most) < 0 ? left : most;
+        }
     }
 
     // A signature that fails with the key its kid names may be signed by a key the issuer has since put under that
