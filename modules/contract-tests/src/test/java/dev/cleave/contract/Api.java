@@ -54,6 +54,15 @@ final class Api {
     }
 
     /**
+     * The bearer token this client sends.
+     *
+     * @return the token, or {@code null} if it sends none
+     */
+    String token() {
+        return token;
+    }
+
+    /**
      * The same API, called without any token.
      *
      * @return a client sending none

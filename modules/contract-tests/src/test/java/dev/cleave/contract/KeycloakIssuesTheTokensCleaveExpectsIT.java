@@ -16,12 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The split services against Keycloak, the issuer most users run, set up exactly as the README says: the realm of
  * {@code docs/keycloak/realm-cleave.json}, {@code CLEAVE_AUTH_ISSUER=<keycloak>/realms/cleave},
  * {@code CLEAVE_AUTH_AUDIENCE=cleave}, {@code CLEAVE_AUTH_ROLES_CLAIM=realm_access.roles}, and the order service as
- * client {@code cleave-order-service} with the secret Keycloak generated, read from a file.
+ * client {@code cleave-order-service} with the secret Keycloak generated, read from a file; and an order service
+ * whose secret Keycloak refuses, which answers 503 for orders.
  */
 class KeycloakIssuesTheTokensCleaveExpectsIT {
     @TempDir
@@ -31,6 +33,7 @@ class KeycloakIssuesTheTokensCleaveExpectsIT {
     private static Api admin;
     private static Api customer;
     private static String customerSubject;
+    private static Map<String, String> issuer;
 
     @BeforeAll
     static void start() throws IOException {
@@ -38,7 +41,7 @@ class KeycloakIssuesTheTokensCleaveExpectsIT {
                                         Path.of(System.getProperty("cleave.keycloak.realm", "missing")));
         Path secretFile = Files.writeString(dataDir.resolve("order-client-secret"),
                                             keycloak.clientSecret("cleave-order-service"));
-        Map<String, String> issuer = Map.of("CLEAVE_AUTH_ISSUER", keycloak.issuerUrl().toString(),
+        issuer = Map.of("CLEAVE_AUTH_ISSUER", keycloak.issuerUrl().toString(),
                                             "CLEAVE_AUTH_AUDIENCE", "cleave",
                                             "CLEAVE_AUTH_ROLES_CLAIM", "realm_access.roles");
         Map<String, String> orderService = new HashMap<>(issuer);
@@ -93,6 +96,25 @@ class KeycloakIssuesTheTokensCleaveExpectsIT {
         ContractSuite.assertProblem(customer.get("/v1/users/" + adminsUser), 404);
         ContractSuite.assertProblem(customer.postJson("/v1/orders", ContractSuite.order(adminsUser)), 422);
         ContractSuite.assertProblem(customer.send("POST", "/v1/orders/999999999/cancel", null, null), 404);
+    }
+
+    @Test
+    void anOrderServiceWhoseSecretKeycloakRefusesAnswers503ForOrders() throws IOException {
+        long adminsUser = register(admin).get("id").asLong();
+        Map<String, String> env = new HashMap<>(issuer);
+        env.put("CLEAVE_AUTH_CLIENT_ID", "cleave-order-service");
+        env.put("CLEAVE_AUTH_CLIENT_SECRET_FILE",
+                Files.writeString(dataDir.resolve("wrong-secret"), "not-the-secret").toString());
+        env.put("USER_SERVICE_URL", services.service("user").baseUri().toString());
+        env.put("CLEAVE_AMQP_URL", services.broker().url(5672));
+
+        try (AssemblyProcess refused = AssemblyProcess.start("order", dataDir.resolve("refused-order"), env)) {
+            Api.Reply reply = Api.split(services.service("user").baseUri(), refused.baseUri())
+                    .as(admin.token()).postJson("/v1/orders", ContractSuite.order(adminsUser));
+
+            ContractSuite.assertProblem(reply, 503);
+            assertTrue(reply.header("Retry-After").isPresent(), reply::toString);
+        }
     }
 
     private static JsonNode register(Api caller) {

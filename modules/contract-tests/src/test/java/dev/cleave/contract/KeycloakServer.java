@@ -65,7 +65,9 @@ final class KeycloakServer implements AutoCloseable {
             Path log = Files.createTempFile(Files.createDirectories(workDir), "keycloak-", ".log");
             String password = UUID.randomUUID().toString();
             ProcessBuilder builder = new ProcessBuilder(
-                    home.resolve("bin/kc.sh").toString(), "start-dev", "--import-realm",
+                    // An in-memory database: every start is a fresh Keycloak with the realm imported anew, however
+                    // often the unpacked distribution is reused.
+                    home.resolve("bin/kc.sh").toString(), "start-dev", "--db=dev-mem", "--import-realm",
                     "--http-host=127.0.0.1", "--http-port=" + port,
                     "--http-management-port=" + AssemblyProcess.freePort())
                     .redirectErrorStream(true)
