@@ -105,14 +105,28 @@ public final class TokenVerifier {
      * @throws KeysUnavailableException if no key is known and the issuer cannot be asked now
      */
     public Caller verify(String token) throws InvalidTokenException, KeysUnavailableException {
-        Verified known = remembered.getIfPresent(token);
-        if (known != null && known.isValid()) {
-            return known.caller();
+        try {
+            // Callers arriving together with a token not yet remembered wait for one check, not one each: a burst of
+            // requests right after a token's minute is up costs one signature check, not a CPU spike.
+            return remembered.get(token, this::verifyOrCarry).caller();
+        } catch (Carried carried) {
+            if (carried.getCause() instanceof KeysUnavailableException unavailable) {
+                throw unavailable;
+            }
+            throw (InvalidTokenException) carried.getCause();
         }
-        return verifyInFull(token);
     }
 
-    private Caller verifyInFull(String token) throws InvalidTokenException, KeysUnavailableException {
+    // The cache's loader cannot throw checked exceptions: a refusal travels out of it in a Carried.
+    private Verified verifyOrCarry(String token) {
+        try {
+            return verifyInFull(token);
+        } catch (InvalidTokenException | KeysUnavailableException e) {
+            throw new Carried(e);
+        }
+    }
+
+    private Verified verifyInFull(String token) throws InvalidTokenException, KeysUnavailableException {
         JWTClaimsSet claims;
         try {
             claims = process(token);
@@ -128,17 +142,18 @@ public final class TokenVerifier {
         if (subject == null || subject.isBlank()) {
             throw new InvalidTokenException("the token has an empty sub", null);
         }
-        Caller caller = new Caller(subject, roles(claims));
-        remembered.put(token, new Verified(caller, claims.getExpirationTime().toInstant()));
-        return caller;
+        return new Verified(new Caller(subject, roles(claims)), claims.getExpirationTime().toInstant());
+    }
+
+    /** A refusal, on its way out of the cache's loader. */
+    private static final class Carried extends RuntimeException {
+        Carried(Exception refusal) {
+            super(refusal.getMessage(), refusal, false, false);
+        }
     }
 
     /** A token verified a moment ago: whom it speaks for, and until when it is valid. */
     private record Verified(Caller caller, Instant expiresAt) {
-        boolean isValid() {
-            return Instant.now().isBefore(expiresAt);
-        }
-
         Duration rememberFor(Duration most) {
             Duration left = Duration.between(Instant.now(), expiresAt);
             return left.isNegative() ? Duration.ZERO : left.compareTo(most) < 0 ? left : most;

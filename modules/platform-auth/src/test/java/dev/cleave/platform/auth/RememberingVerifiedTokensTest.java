@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.cleave.platform.api.Caller;
+import dev.cleave.platform.testing.AllAtOnce;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -43,6 +44,27 @@ class RememberingVerifiedTokensTest {
         assertEquals(Caller.admin("ada"), first);
         assertEquals(first, second);
         assertEquals(1, keyLookups.get());
+    }
+
+    @Test
+    void requestsArrivingTogetherWithATokenNotYetRememberedWaitForOneCheck() throws Exception {
+        TokenVerifier verifier = verifier(Duration.ofMinutes(1));
+        String token = Tokens.sign(key, Tokens.valid(ISSUER, "ada", List.of()).build());
+
+        List<Caller> callers = AllAtOnce.race(16, () -> verifier.verify(token));
+
+        assertEquals(16, callers.stream().filter(Caller.customer("ada")::equals).count());
+        assertEquals(1, keyLookups.get());
+    }
+
+    @Test
+    void aRefusedTokenIsNotRememberedAndRefusedAgain() {
+        TokenVerifier verifier = verifier(Duration.ofMinutes(1));
+        String foreign = Tokens.sign(Tokens.key("k1"), Tokens.valid(ISSUER, "mallory", List.of("admin")).build());
+
+        assertThrows(InvalidTokenException.class, () -> verifier.verify(foreign));
+        assertThrows(InvalidTokenException.class, () -> verifier.verify(foreign));
+        assertEquals(2, keyLookups.get());
     }
 
     @Test
