@@ -30,7 +30,10 @@ class UserServiceOutageIT {
     private static final Duration ANSWER_WITHIN = Duration.ofMillis(2500);
     private static final Duration RECOVERY_WITHIN = Duration.ofSeconds(30);
     private static final int KEYED_STORM = 64;
-    private static final Duration READ_P99_WITHIN = Duration.ofMillis(100);
+    // What a read would wait if the storm held the connections it needs: at least the user client's read timeout
+    // (700 ms) per held connection. The bound sits well below that and well above what two busy cores add to a
+    // 5 ms read while 64 requests arrive at once (up to about 150 ms here), so it tells isolation from noise.
+    private static final Duration READ_P99_WITHIN = Duration.ofMillis(400);
 
     @TempDir
     Path dataDir;
