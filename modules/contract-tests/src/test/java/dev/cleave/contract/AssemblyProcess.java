@@ -47,7 +47,7 @@ final class AssemblyProcess implements AutoCloseable {
      *
      * @param assembly the assembly name: {@code monolith}, {@code user} or {@code order}
      * @param dataDir  its data directory
-     * @param env      extra environment variables
+     * @param env      extra environment variables; an empty value removes the variable (one of the defaults)
      * @return the running process
      */
     static AssemblyProcess start(String assembly, Path dataDir, Map<String, String> env) {
@@ -92,6 +92,12 @@ final class AssemblyProcess implements AutoCloseable {
             builder.environment().put("CLEAVE_AUTH_DEV", "true");
             builder.environment().put("CLEAVE_AUTH_DEV_KEY", DevTokens.KEY.toString());
             builder.environment().putAll(env);
+            // An empty value takes a default away, e.g. CLEAVE_AUTH_DEV to see what an assembly does by itself.
+            env.forEach((name, value) -> {
+                if (value.isEmpty()) {
+                    builder.environment().remove(name);
+                }
+            });
             AssemblyProcess started = new AssemblyProcess(assembly, builder.start(), port, log, dataDir,
                                                           Map.copyOf(env));
             started.awaitReady();

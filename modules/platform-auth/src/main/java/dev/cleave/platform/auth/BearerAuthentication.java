@@ -1,7 +1,6 @@
 package dev.cleave.platform.auth;
 
 import java.util.List;
-import java.util.Locale;
 
 import dev.cleave.platform.web.Callers;
 import dev.cleave.platform.web.Problem;
@@ -49,7 +48,7 @@ final class BearerAuthentication implements Filter {
             return;
         }
         String authorization = authorizations.isEmpty() ? "" : authorizations.getFirst();
-        if (!authorization.toLowerCase(Locale.ROOT).startsWith(SCHEME)) {
+        if (!authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
             refuse(response, "Bearer",
                    ProblemType.UNAUTHORIZED.with("This request needs a bearer token: Authorization: Bearer <token>."));
             return;
