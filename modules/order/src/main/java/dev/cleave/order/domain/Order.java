@@ -1,6 +1,7 @@
 package dev.cleave.order.domain;
 
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,8 +17,9 @@ import dev.cleave.order.api.OrderSummary;
  * @param owner      the subject of the customer who owned the order's user when it was placed, or {@code null}
  *                   if no customer did (then only admins see it)
  * @param placedBy   the subject that placed it, or {@code null} for orders from before subjects were recorded
- * @param lines      its lines, in the order the client sent them
- * @param totalCents the exact sum of the lines
+ * @param currency   the currency of its prices
+ * @param lines      its lines, in the order the client sent them, priced in minor units of the currency
+ * @param total      the exact sum of the lines, in minor units
  * @param status     placed or cancelled
  * @param cancellationReason why it was cancelled, or {@code null} while it is placed
  * @param createdAt  when it was placed
@@ -28,8 +30,9 @@ public record Order(long id,
                     long userId,
                     String owner,
                     String placedBy,
+                    Currency currency,
                     List<OrderLine> lines,
-                    long totalCents,
+                    long total,
                     OrderStatus status,
                     CancellationReason cancellationReason,
                     Instant createdAt,
@@ -58,6 +61,6 @@ public record Order(long id,
      * @return the summary
      */
     public OrderSummary summary() {
-        return new OrderSummary(id, userId, totalCents, status);
+        return new OrderSummary(id, userId, total, currency, status);
     }
 }

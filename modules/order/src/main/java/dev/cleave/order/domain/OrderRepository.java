@@ -1,6 +1,7 @@
 package dev.cleave.order.domain;
 
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -81,9 +82,10 @@ public interface OrderRepository {
      *
      * @param userId   only this user's orders, or {@code null} for all
      * @param owner    only orders this customer owns, or {@code null} for everyone's
+     * @param currency only orders in this currency, or {@code null} for orders in any
      * @param beforeId list only ids smaller than this, or {@code null} from the newest
      * @param limit    the page size
      * @return the page
      */
-    Slice<Order> list(Long userId, String owner, Long beforeId, int limit);
+    Slice<Order> list(Long userId, String owner, Currency currency, Long beforeId, int limit);
 }

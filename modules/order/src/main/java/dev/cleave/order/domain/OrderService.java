@@ -3,6 +3,7 @@ package dev.cleave.order.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -98,7 +99,8 @@ public final class OrderService implements OrderLookup {
             }
             Order placed = orders.insert(order, verified.owner(), caller.subject(), now());
             events.publish(new OrderPlaced(UUID.randomUUID(), placed.createdAt(), placed.id(), placed.version(),
-                                           placed.userId(), placed.totalCents(), caller.subject()));
+                                           placed.userId(), placed.total(), caller.subject(),
+                                           placed.currency().getCurrencyCode()));
             return placed;
         });
     }
@@ -196,16 +198,18 @@ public final class OrderService implements OrderLookup {
     }
 
     /**
-     * Lists orders newest first, optionally of one user: every order for an admin, a customer's own for a customer.
+     * Lists orders newest first, optionally of one user or in one currency: every order for an admin, a customer's
+     * own for a customer.
      *
      * @param caller   who asks
      * @param userId   the user, or {@code null} for all orders
+     * @param currency only orders in this currency, or {@code null} for orders in any
      * @param beforeId the last id already seen, or {@code null}
      * @param limit    the page size
      * @return the page
      */
-    public Slice<Order> list(Caller caller, Long userId, Long beforeId, int limit) {
-        return orders.list(userId, caller.isAdmin() ? null : caller.subject(), beforeId, limit);
+    public Slice<Order> list(Caller caller, Long userId, Currency currency, Long beforeId, int limit) {
+        return orders.list(userId, caller.isAdmin() ? null : caller.subject(), currency, beforeId, limit);
     }
 
     @Override

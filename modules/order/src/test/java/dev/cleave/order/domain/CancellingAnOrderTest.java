@@ -110,7 +110,7 @@ class CancellingAnOrderTest {
 
         var summary = fixture.service.find(5).orElseThrow();
         assertEquals(OrderStatus.CANCELLED, summary.status());
-        assertEquals(order.totalCents(), summary.totalCents());
+        assertEquals(order.total(), summary.total());
         assertTrue(fixture.service.find(6).isEmpty());
     }
 }

@@ -1,6 +1,7 @@
 package dev.cleave.order.domain;
 
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 
 import dev.cleave.platform.api.InvalidInputException;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static dev.cleave.order.domain.NewOrderFixture.PRICE;
 import static dev.cleave.order.domain.NewOrderFixture.fields;
 import static dev.cleave.order.domain.NewOrderFixture.line;
 import static dev.cleave.order.domain.NewOrderFixture.validLines;
@@ -24,7 +26,8 @@ class CheckingANewOrderTest {
 
     @Test
     void aValidOrderKeepsItsLinesInTheOrderSent() {
-        NewOrder order = NewOrder.of(7, List.of(line("zeta", 1, 5), line("alpha", 1000, 0), line("mid_1-x", 3, 7)));
+        NewOrder order = NewOrder.of(7, List.of(line("zeta", 1, 5), line("alpha", 1000, 0), line("mid_1-x", 3, 7)),
+                                     PRICE);
 
         assertEquals(7, order.userId());
         assertEquals(List.of(new OrderLine("zeta", 1, 5), new OrderLine("alpha", 1000, 0),
@@ -46,7 +49,7 @@ class CheckingANewOrderTest {
 
     @Test
     void fiftyItemsAreAcceptedAndFiftyOneAreNot() {
-        assertEquals(50, NewOrder.of(1, validLines(50)).lines().size());
+        assertEquals(50, NewOrder.of(1, validLines(50), PRICE).lines().size());
 
         List<Violation> violations = violationsOf(1, validLines(51));
         assertEquals(List.of(new Violation("items", "must have 1 to 50 items")), violations);
@@ -55,7 +58,7 @@ class CheckingANewOrderTest {
     @ParameterizedTest
     @ValueSource(strings = {"a", "Z", "0", "_", "-", "ABC-def_123", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
     void skusOfOneToSixtyFourLettersDigitsUnderscoresOrHyphensAreAccepted(String sku) {
-        assertEquals(sku, NewOrder.of(1, List.of(line(sku, 1, 1))).lines().getFirst().sku());
+        assertEquals(sku, NewOrder.of(1, List.of(line(sku, 1, 1)), PRICE).lines().getFirst().sku());
     }
 
     @ParameterizedTest
@@ -68,7 +71,7 @@ class CheckingANewOrderTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 999, 1000})
     void quantitiesFromOneToAThousandAreAccepted(long quantity) {
-        assertEquals(quantity, NewOrder.of(1, List.of(line("a", quantity, 1))).lines().getFirst().quantity());
+        assertEquals(quantity, NewOrder.of(1, List.of(line("a", quantity, 1)), PRICE).lines().getFirst().quantity());
     }
 
     @ParameterizedTest
@@ -82,7 +85,7 @@ class CheckingANewOrderTest {
     @ParameterizedTest
     @ValueSource(longs = {0, 1, 99_999_999, 100_000_000})
     void unitPricesFromZeroToAMillionUnitsAreAccepted(long price) {
-        assertEquals(price, NewOrder.of(1, List.of(line("a", 1, price))).lines().getFirst().unitPriceCents());
+        assertEquals(price, NewOrder.of(1, List.of(line("a", 1, price)), PRICE).lines().getFirst().unitPrice());
     }
 
     @ParameterizedTest
@@ -100,7 +103,7 @@ class CheckingANewOrderTest {
                                                  line("ok-2", 0, -5),
                                                  line("ok_3", 1001, 100_000_001));
 
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> NewOrder.of(0, lines));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> NewOrder.of(0, lines, PRICE));
 
         assertEquals(List.of("userId", "items[1].sku", "items[2].quantity", "items[2].unitPriceCents",
                              "items[3].quantity", "items[3].unitPriceCents"), fields(e.violations()));
@@ -118,7 +121,7 @@ class CheckingANewOrderTest {
     @Test
     void aSingleBrokenRuleNamesItsFieldInTheMessage() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                                               () -> NewOrder.of(1, List.of(line("a", 1, 1), line("b", 1, -1))));
+                                               () -> NewOrder.of(1, List.of(line("a", 1, 1), line("b", 1, -1)), PRICE));
 
         assertEquals("items[1].unitPriceCents must be from 0 to 100000000", e.getMessage());
     }
@@ -126,11 +129,32 @@ class CheckingANewOrderTest {
     @Test
     void theLinesOfACheckedOrderCannotBeChangedAfterwards() {
         List<NewOrder.LineInput> lines = new ArrayList<>(validLines(2));
-        NewOrder order = NewOrder.of(1, lines);
+        NewOrder order = NewOrder.of(1, lines, PRICE);
         lines.clear();
 
         assertEquals(2, order.lines().size());
         assertThrows(UnsupportedOperationException.class, () -> order.lines().add(new OrderLine("c", 1, 1)));
         assertTrue(order.lines().stream().allMatch(l -> l.sku().startsWith("SKU-")));
+    }
+
+    @Test
+    void anOrderIsInTheCurrencyOfItsFirstLineAndEveryLineInAnotherIsNamed() {
+        Currency usd = Currency.getInstance("USD");
+        List<NewOrder.LineInput> lines = List.of(line("a", 1, 1), new NewOrder.LineInput("b", 1, usd, 1),
+                                                 line("c", 1, 1));
+
+        assertEquals(List.of(new Violation("items[1].unitPrice.currency", "must be EUR, the currency of items[0]: "
+                                                                         + "an order has one currency")),
+                     assertThrows(InvalidInputException.class,
+                                  () -> NewOrder.of(1, lines, new NewOrder.PriceFields("unitPrice.amount",
+                                                                                       "unitPrice.currency")))
+                             .violations());
+        assertEquals(usd, NewOrder.of(1, List.of(new NewOrder.LineInput("b", 1, usd, 1)), PRICE).currency());
+    }
+
+    @Test
+    void aCurrencyWithoutMinorUnitsCannotPriceALine() {
+        assertThrows(IllegalArgumentException.class,
+                     () -> new NewOrder.LineInput("gold", 1, Currency.getInstance("XAU"), 1));
     }
 }

@@ -115,13 +115,13 @@ class KeepingCustomersToTheirOwnOrdersTest {
     @Test
     void aCustomersListingIsFilteredToItsOwnOrdersAndAnAdminsIsNot() {
         Slice<Order> page = new Slice<>(List.of(), false);
-        when(fixture.repository.list(7L, OWNER.subject(), null, 20)).thenReturn(page);
-        when(fixture.repository.list(7L, null, null, 20)).thenReturn(page);
+        when(fixture.repository.list(7L, OWNER.subject(), null, null, 20)).thenReturn(page);
+        when(fixture.repository.list(7L, null, null, null, 20)).thenReturn(page);
 
-        assertSame(page, fixture.service.list(OWNER, 7L, null, 20));
-        assertSame(page, fixture.service.list(ADMIN, 7L, null, 20));
+        assertSame(page, fixture.service.list(OWNER, 7L, null, null, 20));
+        assertSame(page, fixture.service.list(ADMIN, 7L, null, null, 20));
 
-        verify(fixture.repository).list(7L, OWNER.subject(), null, 20);
-        verify(fixture.repository).list(7L, null, null, 20);
+        verify(fixture.repository).list(7L, OWNER.subject(), null, null, 20);
+        verify(fixture.repository).list(7L, null, null, null, 20);
     }
 }

@@ -2,6 +2,7 @@ package dev.cleave.order.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -17,12 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 final class NewOrderFixture {
     static final Instant PLACED_AT = Instant.parse("2024-05-01T10:15:30.123Z");
+    static final Currency EUR = Currency.getInstance("EUR");
+    /** The field names of v1, whose prices are cents. */
+    static final NewOrder.PriceFields PRICE = new NewOrder.PriceFields("unitPriceCents", "unitPriceCents");
 
     private NewOrderFixture() {
     }
 
     static NewOrder.LineInput line(String sku, long quantity, long unitPriceCents) {
-        return new NewOrder.LineInput(sku, quantity, unitPriceCents);
+        return new NewOrder.LineInput(sku, quantity, EUR, unitPriceCents);
     }
 
     /** {@code count} valid lines with distinct SKUs. */
@@ -34,13 +38,13 @@ final class NewOrderFixture {
     static List<NewOrder.LineInput> mostExpensiveLines(int count) {
         List<NewOrder.LineInput> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            lines.add(line("max-" + i, NewOrder.MAX_QUANTITY, NewOrder.MAX_UNIT_PRICE_CENTS));
+            lines.add(line("max-" + i, NewOrder.MAX_QUANTITY, NewOrder.MAX_UNIT_PRICE));
         }
         return lines;
     }
 
     static NewOrder anOrderFor(long userId) {
-        return NewOrder.of(userId, List.of(line("book", 2, 1250), line("pen", 3, 199)));
+        return NewOrder.of(userId, List.of(line("book", 2, 1250), line("pen", 3, 199)), PRICE);
     }
 
     /** An order an admin placed for a user no customer owns. */
@@ -50,8 +54,8 @@ final class NewOrderFixture {
 
     /** An order placed by and owned by a customer. */
     static Order placed(long id, NewOrder order, long version, String owner) {
-        return new Order(id, order.userId(), owner, owner == null ? "admin-1" : owner, order.lines(),
-                         order.totalCents(), OrderStatus.PLACED, null, PLACED_AT, PLACED_AT, version);
+        return new Order(id, order.userId(), owner, owner == null ? "admin-1" : owner, order.currency(), order.lines(),
+                         order.total(), OrderStatus.PLACED, null, PLACED_AT, PLACED_AT, version);
     }
 
     static Order cancelled(long id, NewOrder order, long version) {
@@ -59,14 +63,14 @@ final class NewOrderFixture {
     }
 
     static Order cancelled(long id, NewOrder order, long version, String owner) {
-        return new Order(id, order.userId(), owner, owner == null ? "admin-1" : owner, order.lines(),
-                         order.totalCents(), OrderStatus.CANCELLED, CancellationReason.CUSTOMER_REQUEST, PLACED_AT,
+        return new Order(id, order.userId(), owner, owner == null ? "admin-1" : owner, order.currency(), order.lines(),
+                         order.total(), OrderStatus.CANCELLED, CancellationReason.CUSTOMER_REQUEST, PLACED_AT,
                          PLACED_AT.plusSeconds(60), version);
     }
 
     /** The violations {@link NewOrder#of} reports for the input; fails if it accepts it. */
     static List<Violation> violationsOf(long userId, List<NewOrder.LineInput> lines) {
-        return assertThrows(InvalidInputException.class, () -> NewOrder.of(userId, lines)).violations();
+        return assertThrows(InvalidInputException.class, () -> NewOrder.of(userId, lines, PRICE)).violations();
     }
 
     static List<String> fields(List<Violation> violations) {

@@ -27,7 +27,9 @@ import io.helidon.config.ConfigSources;
  * {@code <SERVICE>_SERVICE_URL} for where a remote context answers (e.g. {@code USER_SERVICE_URL});
  * {@code CLEAVE_AUTH_ISSUER}, {@code _AUDIENCE}, {@code _ROLES_CLAIM}, {@code _CLOCK_SKEW}, {@code _DEV},
  * {@code _DEV_KEY}, {@code _CLIENT_ID}, {@code _CLIENT_SECRET}, {@code _CLIENT_SECRET_FILE} for who may call (see
- * {@code dev.cleave.platform.auth.AuthSettings}), and {@code CLEAVE_RATE_LIMIT} ({@code off} turns the limits off).
+ * {@code dev.cleave.platform.auth.AuthSettings}), {@code CLEAVE_RATE_LIMIT} ({@code off} turns the limits off), and
+ * {@code CLEAVE_ORDER_V1_CURRENCY}, {@code _DEPRECATION}, {@code _SUNSET}, {@code _DEPRECATION_LINK} and
+ * {@code _GONE_AFTER_SUNSET} for the order API's version 1.
  */
 final class Settings {
     /** Fixed environment variables and the configuration keys they set. */
@@ -51,7 +53,13 @@ final class Settings {
             Map.entry("CLEAVE_AUTH_CLIENT_ID", "cleave.auth.client.id"),
             Map.entry("CLEAVE_AUTH_CLIENT_SECRET", "cleave.auth.client.secret"),
             Map.entry("CLEAVE_AUTH_CLIENT_SECRET_FILE", "cleave.auth.client.secret-file"),
-            Map.entry("CLEAVE_RATE_LIMIT", "cleave.rate-limit.mode"));
+            Map.entry("CLEAVE_RATE_LIMIT", "cleave.rate-limit.mode"),
+            // The order context's API versions (dev.cleave.order.wiring.OrderApiSettings reads them).
+            Map.entry("CLEAVE_ORDER_V1_CURRENCY", "cleave.order.v1.currency"),
+            Map.entry("CLEAVE_ORDER_V1_DEPRECATION", "cleave.order.v1.deprecation"),
+            Map.entry("CLEAVE_ORDER_V1_SUNSET", "cleave.order.v1.sunset"),
+            Map.entry("CLEAVE_ORDER_V1_DEPRECATION_LINK", "cleave.order.v1.deprecation-link"),
+            Map.entry("CLEAVE_ORDER_V1_GONE_AFTER_SUNSET", "cleave.order.v1.gone-after-sunset"));
     private static final long DEFAULT_DRAIN_MILLIS = 3_000;
     private static final long DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 10_000;
     private static final Pattern DATABASE = Pattern.compile(
@@ -125,7 +133,9 @@ final class Settings {
     /**
      * A setting whose value cannot be used; its message names the variable and what it must be.
      */
-    static final class InvalidSettingException extends IllegalArgumentException {
+    static final class InvalidSettingException extends dev.cleave.platform.spi.InvalidSettingException {
+        private static final long serialVersionUID = 1L;
+
         InvalidSettingException(String message) {
             super(message);
         }

@@ -1,5 +1,6 @@
 package dev.cleave.platform.spi;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -29,6 +30,17 @@ public interface ContextProvider {
      * @return the required API types
      */
     Set<Class<?>> requires();
+
+    /**
+     * The OpenAPI documents of the context's HTTP API, one per major version it serves, read from its own module
+     * ({@link ApiDocument#of}). The launcher serves them at {@code /openapi} (assembled into one when it runs more than
+     * one) and each at {@code /openapi/<name>}.
+     *
+     * @return the documents; empty for a context without an HTTP API
+     */
+    default List<ApiDocument> apiDocuments() {
+        return List.of();
+    }
 
     /**
      * Starts the context: opens its database, wires its internals and returns its running parts.

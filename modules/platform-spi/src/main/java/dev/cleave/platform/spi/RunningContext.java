@@ -3,6 +3,7 @@ package dev.cleave.platform.spi;
 import java.util.List;
 
 import io.helidon.health.HealthCheck;
+import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpRouting;
 
 /**
@@ -16,6 +17,17 @@ public interface RunningContext extends AutoCloseable {
      * @param routing the routing being built
      */
     void routing(HttpRouting.Builder routing);
+
+    /**
+     * Filters that run first on every request, before rate limits and authentication, for what every answer under
+     * the context's paths must carry whoever asks, refusals included (a deprecated API version's headers). They
+     * must not depend on who the caller is: no one has been authenticated yet.
+     *
+     * @return the filters, usually none
+     */
+    default List<Filter> edgeFilters() {
+        return List.of();
+    }
 
     /**
      * The objects that implement the APIs this context {@linkplain ContextProvider#provides() provides}. The

@@ -127,6 +127,36 @@ public final class JsonFields {
     }
 
     /**
+     * A required object, read with its own field reader.
+     *
+     * @param name   the property
+     * @param reader reads the object; gets a reader whose paths are prefixed {@code name.}
+     * @param <T>    the value's type
+     * @return what the reader returned, or {@code null} if missing or not an object (already reported)
+     */
+    public <T> T object(String name, Function<JsonFields, T> reader) {
+        JsonNode node = present(name);
+        if (node == null) {
+            return null;
+        }
+        if (!(node instanceof ObjectNode value)) {
+            violations.add(path(name), "must be an object, not " + kind(node));
+            return null;
+        }
+        return reader.apply(new JsonFields(value, path(name) + ".", violations));
+    }
+
+    /**
+     * Reports a property whose value, though of the right JSON type, breaks a rule only the caller can check.
+     *
+     * @param name    the property
+     * @param message what is wrong, e.g. {@code must be an ISO 4217 currency code}
+     */
+    public void reject(String name, String message) {
+        violations.add(path(name), message);
+    }
+
+    /**
      * A required array of objects, each read with its own field reader.
      *
      * @param name     the property

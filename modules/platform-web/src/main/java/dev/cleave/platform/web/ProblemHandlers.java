@@ -41,11 +41,13 @@ public final class ProblemHandlers {
     }
 
     private static void httpProblem(ServerRequest request, ServerResponse response, HttpProblem problem) {
+        LastingHeaders.restore(request, response);
         problem.headers().forEach(response::header);
         Responses.problem(response, problem.problem());
     }
 
     private static void domain(ServerRequest request, ServerResponse response, DomainException e) {
+        LastingHeaders.restore(request, response);
         Problem problem = switch (e) {
             case InvalidInputException invalid -> {
                 Problem p = ProblemType.INVALID_INPUT.with(invalid.getMessage());
@@ -77,6 +79,7 @@ public final class ProblemHandlers {
             unexpected(request, response, e);
             return;
         }
+        LastingHeaders.restore(request, response);
         e.headers().forEach(response::header);
         ProblemType type = ProblemType.forStatus(status);
         String detail = type == ProblemType.NOT_FOUND
@@ -89,6 +92,7 @@ public final class ProblemHandlers {
         LOGGER.log(Level.ERROR, "unexpected failure handling " + request.prologue().method().text() + " "
                                 + request.path().rawPath(), e);
         if (!response.isSent()) {
+            LastingHeaders.restore(request, response);
             Responses.problem(response, ProblemType.INTERNAL.with("The server failed; the fault is logged."));
         }
     }

@@ -20,6 +20,13 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(Status.METHOD_NOT_ALLOWED_405, "method-not-allowed", "Method not allowed"),
     /** The request clashes with the current state. */
     CONFLICT(Status.CONFLICT_409, "conflict", "Conflict"),
+    /**
+     * The resource exists, but this version of the API cannot show it (an order in a currency v1 does not carry);
+     * the detail names the version and path that can.
+     */
+    NEWER_VERSION_REQUIRED(Status.CONFLICT_409, "newer-version-required", "Newer API version required"),
+    /** This version of the API was retired after its sunset; the detail names its successor. */
+    GONE(Status.GONE_410, "gone", "Gone"),
     /** {@code If-Match} does not match the current version. */
     PRECONDITION_FAILED(Status.PRECONDITION_FAILED_412, "precondition-failed", "Precondition failed"),
     /** The body is larger than the server accepts. */

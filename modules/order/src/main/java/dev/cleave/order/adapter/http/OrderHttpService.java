@@ -1,9 +1,7 @@
 package dev.cleave.order.adapter.http;
 
-import java.util.List;
 import java.util.Set;
 
-import dev.cleave.order.domain.NewOrder;
 import dev.cleave.order.domain.Order;
 import dev.cleave.order.domain.OrderService;
 import dev.cleave.platform.api.Caller;
@@ -11,7 +9,6 @@ import dev.cleave.platform.web.Allow;
 import dev.cleave.platform.web.Callers;
 import dev.cleave.platform.web.ETags;
 import dev.cleave.platform.web.Idempotency;
-import dev.cleave.platform.web.JsonFields;
 import dev.cleave.platform.web.Page;
 import dev.cleave.platform.web.PageQuery;
 import dev.cleave.platform.web.PathIds;
@@ -26,31 +23,38 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
- * {@code /v1/orders}: place, read, cancel and list orders.
+ * One major version of the order API ({@code /v1/orders}, {@code /v2/orders}): place, read, cancel and list
+ * orders. The routes, their rules and the domain they call are the same in every version; how an order is read
+ * and shown is the version's {@link OrderWire}.
  */
 public final class OrderHttpService implements HttpService {
-    /** Where the service is mounted. */
-    public static final String PATH = "/v1/orders";
-
     private static final String LISTING = "orders";
-    private static final Set<String> WRITABLE = Set.of("userId", "items");
-    private static final Set<String> READ_ONLY = Set.of("id", "totalCents", "status", "cancellationReason",
-                                                        "createdAt", "updatedAt", "version");
-    private static final Set<String> ITEM_FIELDS = Set.of("sku", "quantity", "unitPriceCents");
     private static final Set<String> LIST_PARAMETERS = Set.of("userId", "limit", "cursor");
 
     private final OrderService orders;
     private final Idempotency idempotency;
+    private final OrderWire wire;
 
     /**
      * Creates the service.
      *
      * @param orders      the use cases
      * @param idempotency runs an order with an {@code Idempotency-Key} at most once
+     * @param wire        the version's format
      */
-    public OrderHttpService(OrderService orders, Idempotency idempotency) {
+    public OrderHttpService(OrderService orders, Idempotency idempotency, OrderWire wire) {
         this.orders = orders;
         this.idempotency = idempotency;
+        this.wire = wire;
+    }
+
+    /**
+     * Where the service is mounted.
+     *
+     * @return its version's path
+     */
+    public String path() {
+        return wire.path();
     }
 
     @Override
@@ -67,9 +71,9 @@ public final class OrderHttpService implements HttpService {
     private void place(ServerRequest request, ServerResponse response) {
         // The user is looked up before the key's transaction opens: a frozen user service holds no connection.
         Caller caller = Callers.of(request);
-        idempotency.handle(request, response, body -> orders.verify(caller, newOrder(body)), verified -> {
+        idempotency.handle(request, response, body -> orders.verify(caller, wire.read(body)), verified -> {
             Order order = orders.place(caller, verified);
-            return Reply.created(PATH + "/" + order.id(), ETags.of(order.version()), OrderResource.of(order));
+            return Reply.created(wire.path() + "/" + order.id(), ETags.of(order.version()), wire.show(order));
         });
     }
 
@@ -80,6 +84,8 @@ public final class OrderHttpService implements HttpService {
     private void cancel(ServerRequest request, ServerResponse response) {
         long id = PathIds.id(request, "id");
         Caller caller = Callers.of(request);
+        // A version that cannot show the order must not change it either: refuse before cancelling.
+        wire.onlyCurrency().ifPresent(only -> wire.show(orders.get(caller, id)));
         send(response, Status.OK_200,
              orders.cancel(caller, id, ETags.expectedVersion(request, () -> orders.get(caller, id).version())));
     }
@@ -89,28 +95,13 @@ public final class OrderHttpService implements HttpService {
         String userId = PageQuery.optional(request, "userId");
         Long user = userId == null ? null : PathIds.parse(userId, "userId");
         Responses.json(response, Status.OK_200,
-                       Page.of(orders.list(Callers.of(request), user, page.afterId(), page.limit()), LISTING, Order::id,
-                               OrderResource::of));
+                       Page.of(orders.list(Callers.of(request), user, wire.onlyCurrency().orElse(null), page.afterId(),
+                                           page.limit()), LISTING, Order::id, wire::show));
     }
 
-    private static NewOrder newOrder(JsonFields body) {
-        body.allowOnly(WRITABLE, READ_ONLY);
-        Long userId = body.integer("userId");
-        List<NewOrder.LineInput> lines = body.objects("items", NewOrder.MAX_LINES, item -> {
-            item.allowOnly(ITEM_FIELDS, Set.of());
-            String sku = item.string("sku");
-            Long quantity = item.integer("quantity");
-            Long unitPrice = item.integer("unitPriceCents");
-            return sku == null || quantity == null || unitPrice == null
-                    ? null
-                    : new NewOrder.LineInput(sku, quantity, unitPrice);
-        });
-        body.done();
-        return NewOrder.of(userId, lines);
-    }
-
-    private static void send(ServerResponse response, Status status, Order order) {
+    private void send(ServerResponse response, Status status, Order order) {
+        Object shown = wire.show(order);
         response.header(HeaderNames.ETAG, ETags.of(order.version()));
-        Responses.json(response, status, OrderResource.of(order));
+        Responses.json(response, status, shown);
     }
 }

@@ -30,7 +30,7 @@ public record OrderResource(long id,
 
     static OrderResource of(Order order) {
         return new OrderResource(order.id(), order.userId(), order.lines().stream().map(Item::of).toList(),
-                                 order.totalCents(), order.status().name(),
+                                 order.total(), order.status().name(),
                                  order.cancellationReason() == null ? null : order.cancellationReason().name(),
                                  order.createdAt().toString(),
                                  order.updatedAt().toString(), order.version());
@@ -45,7 +45,7 @@ public record OrderResource(long id,
      */
     public record Item(String sku, int quantity, long unitPriceCents) {
         static Item of(OrderLine line) {
-            return new Item(line.sku(), line.quantity(), line.unitPriceCents());
+            return new Item(line.sku(), line.quantity(), line.unitPrice());
         }
     }
 }

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,38 +26,44 @@ import dev.cleave.platform.persistence.ContextDatabase;
 
 /**
  * Orders in the {@code orders} and {@code order_items} tables. An order and its lines are written in one
- * transaction; a cancellation is one conditional update, so two racing cancellations cannot both succeed.
+ * transaction; a cancellation is one conditional update, so two racing cancellations cannot both succeed. Prices
+ * are minor units of the order's currency (the {@code _cents} columns are named from before orders had one).
  */
 public final class JdbcOrderRepository implements OrderRepository {
     private static final String COLUMNS =
             "id, user_id, owner, placed_by, total_cents, status, cancellation_reason, created_at, updated_at, "
-            + "version";
+            + "version, currency";
 
     private final ContextDatabase database;
+    private final Currency unrecordedCurrency;
 
     /**
      * Creates the repository.
      *
-     * @param database the order context's database
+     * @param database           the order context's database
+     * @param unrecordedCurrency the currency of orders from before currencies were recorded: the v1 currency,
+     *                           the only one there was
      */
-    public JdbcOrderRepository(ContextDatabase database) {
+    public JdbcOrderRepository(ContextDatabase database, Currency unrecordedCurrency) {
         this.database = database;
+        this.unrecordedCurrency = unrecordedCurrency;
     }
 
     @Override
     public Order insert(NewOrder order, String owner, String placedBy, Instant now) {
-        long total = order.totalCents();
+        long total = order.total();
         return database.inTransaction(connection -> {
             long id;
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO orders (user_id, owner, placed_by, total_cents, status, created_at, updated_at, "
-                    + "version) VALUES (?, ?, ?, ?, 'PLACED', ?, ?, 1)", new String[] {"id"})) {
+                    "INSERT INTO orders (user_id, owner, placed_by, total_cents, currency, status, created_at, "
+                    + "updated_at, version) VALUES (?, ?, ?, ?, ?, 'PLACED', ?, ?, 1)", new String[] {"id"})) {
                 insert.setLong(1, order.userId());
                 insert.setString(2, owner);
                 insert.setString(3, placedBy);
                 insert.setLong(4, total);
-                insert.setObject(5, utc(now));
+                insert.setString(5, order.currency().getCurrencyCode());
                 insert.setObject(6, utc(now));
+                insert.setObject(7, utc(now));
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -72,13 +79,13 @@ public final class JdbcOrderRepository implements OrderRepository {
                     items.setInt(2, i);
                     items.setString(3, line.sku());
                     items.setInt(4, line.quantity());
-                    items.setLong(5, line.unitPriceCents());
+                    items.setLong(5, line.unitPrice());
                     items.addBatch();
                 }
                 items.executeBatch();
             }
-            return new Order(id, order.userId(), owner, placedBy, order.lines(), total, OrderStatus.PLACED, null,
-                             now, now, 1);
+            return new Order(id, order.userId(), owner, placedBy, order.currency(), order.lines(), total,
+                             OrderStatus.PLACED, null, now, now, 1);
         });
     }
 
@@ -182,7 +189,7 @@ public final class JdbcOrderRepository implements OrderRepository {
     }
 
     @Override
-    public Slice<Order> list(Long userId, String owner, Long beforeId, int limit) {
+    public Slice<Order> list(Long userId, String owner, Currency currency, Long beforeId, int limit) {
         return database.read(connection -> {
             StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM orders WHERE id < ?");
             if (userId != null) {
@@ -190,6 +197,9 @@ public final class JdbcOrderRepository implements OrderRepository {
             }
             if (owner != null) {
                 sql.append(" AND owner = ?");
+            }
+            if (currency != null) {
+                sql.append(" AND COALESCE(currency, ?) = ?");
             }
             sql.append(" ORDER BY id DESC LIMIT ?");
             try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
@@ -201,11 +211,15 @@ public final class JdbcOrderRepository implements OrderRepository {
                 if (owner != null) {
                     select.setString(p++, owner);
                 }
+                if (currency != null) {
+                    select.setString(p++, unrecordedCurrency.getCurrencyCode());
+                    select.setString(p++, currency.getCurrencyCode());
+                }
                 select.setInt(p, limit + 1);
                 List<Row> rows = new ArrayList<>(limit + 1);
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {
-                        rows.add(row(result));
+                        rows.add(row(result, unrecordedCurrency));
                     }
                 }
                 Slice<Row> page = Slice.of(rows, limit);
@@ -216,7 +230,7 @@ public final class JdbcOrderRepository implements OrderRepository {
         });
     }
 
-    private static Optional<Order> findIn(Connection connection, long id) throws SQLException {
+    private Optional<Order> findIn(Connection connection, long id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT " + COLUMNS + " FROM orders WHERE id = ?")) {
             select.setLong(1, id);
@@ -224,7 +238,7 @@ public final class JdbcOrderRepository implements OrderRepository {
                 if (!result.next()) {
                     return Optional.empty();
                 }
-                Row row = row(result);
+                Row row = row(result, unrecordedCurrency);
                 return Optional.of(row.with(linesOf(connection, List.of(row)).get(id)));
             }
         }
@@ -253,8 +267,9 @@ public final class JdbcOrderRepository implements OrderRepository {
         return lines;
     }
 
-    private static Row row(ResultSet result) throws SQLException {
+    private static Row row(ResultSet result, Currency unrecordedCurrency) throws SQLException {
         String reason = result.getString(7);
+        String currency = result.getString(11);
         return new Row(result.getLong(1),
                        result.getLong(2),
                        result.getString(3),
@@ -264,18 +279,20 @@ public final class JdbcOrderRepository implements OrderRepository {
                        reason == null ? null : CancellationReason.valueOf(reason),
                        result.getObject(8, OffsetDateTime.class).toInstant(),
                        result.getObject(9, OffsetDateTime.class).toInstant(),
-                       result.getLong(10));
+                       result.getLong(10),
+                       currency == null ? unrecordedCurrency : Currency.getInstance(currency));
     }
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private record Row(long id, long userId, String owner, String placedBy, long totalCents, OrderStatus status,
-                       CancellationReason reason, Instant createdAt, Instant updatedAt, long version) {
+    private record Row(long id, long userId, String owner, String placedBy, long total, OrderStatus status,
+                       CancellationReason reason, Instant createdAt, Instant updatedAt, long version,
+                       Currency currency) {
         Order with(List<OrderLine> lines) {
-            return new Order(id, userId, owner, placedBy, lines == null ? List.of() : lines, totalCents, status,
-                             reason, createdAt, updatedAt, version);
+            return new Order(id, userId, owner, placedBy, currency, lines == null ? List.of() : lines, total,
+                             status, reason, createdAt, updatedAt, version);
         }
     }
 }

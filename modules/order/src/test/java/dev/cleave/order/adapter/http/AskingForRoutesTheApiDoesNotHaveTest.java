@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Paths outside the API are 404 problems; methods a resource does not support are 405 problems that say, in
- * {@code Allow}, which methods it does.
+ * Paths outside the API (either version) are 404 problems; methods a resource does not support are 405 problems
+ * that say, in {@code Allow}, which methods it does.
  */
 class AskingForRoutesTheApiDoesNotHaveTest extends OrderApiRoutingTest {
     AskingForRoutesTheApiDoesNotHaveTest(DirectClient client) {
@@ -26,8 +26,8 @@ class AskingForRoutesTheApiDoesNotHaveTest extends OrderApiRoutingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/v1/nothing", "/v1/order", "/v2/orders", "/v1/orders/1/cancel/now",
-                            "/v1/orders/1/items", "/v1/orders/1/2"})
+    @ValueSource(strings = {"/", "/v1/nothing", "/v1/order", "/v3/orders", "/v1/orders/1/cancel/now",
+                            "/v1/orders/1/items", "/v1/orders/1/2", "/v2/orders/1/items", "/v2/order"})
     void aPathOutsideTheApiIsNotFound(String path) {
         JsonNode problem = assertProblem(get(client, path), Status.NOT_FOUND_404, "not-found");
 
@@ -46,6 +46,9 @@ class AskingForRoutesTheApiDoesNotHaveTest extends OrderApiRoutingTest {
             DELETE | /v1/orders          | GET, POST
             PUT    | /v1/orders          | GET, POST
             PATCH  | /v1/orders          | GET, POST
+            PUT    | /v2/orders/1        | GET
+            DELETE | /v2/orders/1/cancel | POST
+            DELETE | /v2/orders          | GET, POST
             """)
     void aMethodTheResourceDoesNotSupportIsNotAllowed(String method, String path, String allowed) {
         OrderApiFixture.Reply reply = send(client.method(Method.create(method)).path(path));
@@ -71,6 +74,9 @@ class AskingForRoutesTheApiDoesNotHaveTest extends OrderApiRoutingTest {
             /v1/orders          | GET, POST
             /v1/orders/1        | GET
             /v1/orders/1/cancel | POST
+            /v2/orders          | GET, POST
+            /v2/orders/1        | GET
+            /v2/orders/1/cancel | POST
             """)
     void optionsSaysWhichMethodsAResourceSupports(String path, String allowed) {
         OrderApiFixture.Reply reply = send(client.method(Method.OPTIONS).path(path));

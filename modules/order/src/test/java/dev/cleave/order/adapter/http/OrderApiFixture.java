@@ -44,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 final class OrderApiFixture implements AutoCloseable {
     static final String ORDERS = "/v1/orders";
+    static final String ORDERS_V2 = "/v2/orders";
 
     // What a response body must never show: stack frames, Java class or package names, SQL.
     private static final List<Pattern> INTERNALS = Stream.of(
@@ -78,6 +79,8 @@ final class OrderApiFixture implements AutoCloseable {
             OrderContextProvider provider = new OrderContextProvider();
             RunningContext context = provider.start(
                     ContextSetup.of(config, dataDir, provider, Map.of(UserDirectory.class, users)));
+            // As the assembly orders them: the context's edge filters (v1's deprecation) before the callers'.
+            context.edgeFilters().forEach(routing::addFilter);
             TestCallers.install(routing);
             context.routing(routing);
             ProblemHandlers.install(routing);
@@ -105,6 +108,12 @@ final class OrderApiFixture implements AutoCloseable {
 
     static String order(long userId, String... items) {
         return "{\"userId\":" + userId + ",\"items\":[" + String.join(",", items) + "]}";
+    }
+
+    /** A v2 line: its price is money, {@code {"amount": "19.99", "currency": "EUR"}}. */
+    static String itemV2(String sku, long quantity, String amount, String currency) {
+        return "{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + ",\"unitPrice\":{\"amount\":\"" + amount
+               + "\",\"currency\":\"" + currency + "\"}}";
     }
 
     /** A valid order of two lines, 2 × 1250 + 3 × 199 = 3097 cents. */
@@ -156,7 +165,17 @@ final class OrderApiFixture implements AutoCloseable {
 
     /** Places an order and checks it was created; returns the order's body. */
     static JsonNode placed(Http1Client client, String body) {
-        return assertJson(place(client, body), Status.CREATED_201);
+        return placed(client, ORDERS, body);
+    }
+
+    /** Places an order through one version ({@link #ORDERS}, {@link #ORDERS_V2}); returns the order's body. */
+    static JsonNode placed(Http1Client client, String version, String body) {
+        return assertJson(postJson(client, version, body), Status.CREATED_201);
+    }
+
+    /** Money as v2 shows it. */
+    static JsonNode money(String amount, String currency) {
+        return Json.mapper().createObjectNode().put("amount", amount).put("currency", currency);
     }
 
     static Reply get(Http1Client client, String path) {

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import static dev.cleave.order.api.CancellationReason.CUSTOMER_REQUEST;
 import static dev.cleave.order.api.CancellationReason.USER_DELETED;
 import static dev.cleave.order.adapter.persistence.OrderDatabaseFixture.ADMIN;
+import static dev.cleave.order.adapter.persistence.OrderDatabaseFixture.EUR;
+import static dev.cleave.order.adapter.persistence.OrderDatabaseFixture.PRICE;
 import static dev.cleave.order.adapter.persistence.OrderDatabaseFixture.T0;
 import static dev.cleave.order.adapter.persistence.OrderDatabaseFixture.ids;
 import static dev.cleave.order.adapter.persistence.OrderDatabaseFixture.order;
@@ -57,9 +59,9 @@ abstract class AbstractStoringOrdersTest {
 
     @Test
     void anInsertedOrderIsPlacedAtVersionOneWithItsLinesInTheOrderSent() {
-        NewOrder sent = NewOrder.of(7, List.of(new NewOrder.LineInput("zeta", 2, 150),
-                                               new NewOrder.LineInput("alpha", 1, 100_000_000),
-                                               new NewOrder.LineInput("mid", 1000, 0)));
+        NewOrder sent = NewOrder.of(7, List.of(new NewOrder.LineInput("zeta", 2, EUR, 150),
+                                               new NewOrder.LineInput("alpha", 1, EUR, 100_000_000),
+                                               new NewOrder.LineInput("mid", 1000, EUR, 0)), PRICE);
 
         Order inserted = db.repository.insert(sent, null, ADMIN.subject(), T0);
 
@@ -67,7 +69,7 @@ abstract class AbstractStoringOrdersTest {
         assertEquals(7, inserted.userId());
         assertEquals(List.of(new OrderLine("zeta", 2, 150), new OrderLine("alpha", 1, 100_000_000),
                              new OrderLine("mid", 1000, 0)), inserted.lines());
-        assertEquals(100_000_300, inserted.totalCents());
+        assertEquals(100_000_300, inserted.total());
         assertEquals(OrderStatus.PLACED, inserted.status());
         assertEquals(T0, inserted.createdAt());
         assertEquals(T0, inserted.updatedAt());
@@ -91,13 +93,13 @@ abstract class AbstractStoringOrdersTest {
     void theLargestOrderAllowedIsStoredWithItsExactTotal() {
         List<NewOrder.LineInput> lines = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            lines.add(new NewOrder.LineInput("line-" + i, 1000, 100_000_000));
+            lines.add(new NewOrder.LineInput("line-" + i, 1000, EUR, 100_000_000));
         }
 
-        Order inserted = db.repository.insert(NewOrder.of(3, lines), null, ADMIN.subject(), T0);
+        Order inserted = db.repository.insert(NewOrder.of(3, lines, PRICE), null, ADMIN.subject(), T0);
 
         Order found = db.repository.find(inserted.id()).orElseThrow();
-        assertEquals(5_000_000_000_000L, found.totalCents());
+        assertEquals(5_000_000_000_000L, found.total());
         assertEquals(50, found.lines().size());
         assertEquals("line-49", found.lines().getLast().sku());
     }
@@ -145,7 +147,7 @@ abstract class AbstractStoringOrdersTest {
         placed.addAll(db.place(2, 2));
         placed.add(db.repository.insert(order(1, "x", "y"), null, ADMIN.subject(), T0));
 
-        Slice<Order> page = db.repository.list(null, null, null, 10);
+        Slice<Order> page = db.repository.list(null, null, null, null, 10);
 
         List<Order> newestFirst = placed.stream().sorted(Comparator.comparingLong(Order::id).reversed()).toList();
         assertEquals(newestFirst, page.items());
@@ -168,10 +170,10 @@ abstract class AbstractStoringOrdersTest {
         db.repository.insert(order(2, "theirs"), "customer-b", "customer-b", T0);
         db.repository.insert(order(1, "nobodys"), null, ADMIN.subject(), T0);
 
-        assertEquals(List.of(mine.id()), ids(db.repository.list(null, "customer-a", null, 10).items()));
-        assertEquals(List.of(mine.id()), ids(db.repository.list(1L, "customer-a", null, 10).items()));
-        assertEquals(List.of(), db.repository.list(2L, "customer-a", null, 10).items());
-        assertEquals(3, db.repository.list(null, null, null, 10).items().size());
+        assertEquals(List.of(mine.id()), ids(db.repository.list(null, "customer-a", null, null, 10).items()));
+        assertEquals(List.of(mine.id()), ids(db.repository.list(1L, "customer-a", null, null, 10).items()));
+        assertEquals(List.of(), db.repository.list(2L, "customer-a", null, null, 10).items());
+        assertEquals(3, db.repository.list(null, null, null, null, 10).items().size());
     }
 
     @Test
@@ -180,21 +182,21 @@ abstract class AbstractStoringOrdersTest {
         db.place(2, 2);
         mine.add(db.repository.insert(order(1, "late"), null, ADMIN.subject(), T0));
 
-        Slice<Order> page = db.repository.list(1L, null, null, 10);
+        Slice<Order> page = db.repository.list(1L, null, null, null, 10);
 
         assertEquals(ids(mine).reversed(), ids(page.items()));
         assertTrue(page.items().stream().allMatch(o -> o.userId() == 1));
         assertFalse(page.hasMore());
-        assertEquals(new Slice<Order>(List.of(), false), db.repository.list(3L, null, null, 10));
+        assertEquals(new Slice<Order>(List.of(), false), db.repository.list(3L, null, null, null, 10));
     }
 
     @Test
     void pagesFollowEachOtherByTheLastIdSeen() {
         List<Long> placed = ids(db.place(1, 5));
 
-        Slice<Order> first = db.repository.list(null, null, null, 2);
-        Slice<Order> second = db.repository.list(null, null, first.items().getLast().id(), 2);
-        Slice<Order> third = db.repository.list(null, null, second.items().getLast().id(), 2);
+        Slice<Order> first = db.repository.list(null, null, null, null, 2);
+        Slice<Order> second = db.repository.list(null, null, null, first.items().getLast().id(), 2);
+        Slice<Order> third = db.repository.list(null, null, null, second.items().getLast().id(), 2);
 
         assertEquals(List.of(placed.get(4), placed.get(3)), ids(first.items()));
         assertTrue(first.hasMore());
@@ -208,7 +210,7 @@ abstract class AbstractStoringOrdersTest {
     void aPageThatEndsExactlyAtTheLastOrderHasNoMore() {
         List<Long> placed = ids(db.place(1, 4));
 
-        Slice<Order> second = db.repository.list(null, null, placed.get(2), 2);
+        Slice<Order> second = db.repository.list(null, null, null, placed.get(2), 2);
 
         assertEquals(List.of(placed.get(1), placed.get(0)), ids(second.items()));
         assertFalse(second.hasMore());
@@ -222,8 +224,8 @@ abstract class AbstractStoringOrdersTest {
             db.repository.insert(order(2, "o" + i), null, ADMIN.subject(), T0);
         }
 
-        Slice<Order> first = db.repository.list(1L, null, null, 2);
-        Slice<Order> second = db.repository.list(1L, null, first.items().getLast().id(), 2);
+        Slice<Order> first = db.repository.list(1L, null, null, null, 2);
+        Slice<Order> second = db.repository.list(1L, null, null, first.items().getLast().id(), 2);
 
         assertEquals(List.of(mine.get(2), mine.get(1)), ids(first.items()));
         assertTrue(first.hasMore());
@@ -233,7 +235,7 @@ abstract class AbstractStoringOrdersTest {
 
     @Test
     void aListingOfAnEmptyDatabaseIsEmpty() {
-        assertEquals(new Slice<Order>(List.of(), false), db.repository.list(null, null, null, 20));
+        assertEquals(new Slice<Order>(List.of(), false), db.repository.list(null, null, null, null, 20));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,9 @@ final class OrderDatabaseFixture implements AutoCloseable {
     static final String SCHEMA = "orders";
     /** The admin the stored orders come from, unless a test places them as a customer. */
     static final Caller ADMIN = Caller.admin("admin-1");
+    static final Currency EUR = Currency.getInstance("EUR");
+    /** The field names of v1, whose prices are cents. */
+    static final NewOrder.PriceFields PRICE = new NewOrder.PriceFields("unitPriceCents", "unitPriceCents");
 
     final ContextDatabase database;
     final JdbcOrderRepository repository;
@@ -39,7 +43,7 @@ final class OrderDatabaseFixture implements AutoCloseable {
 
     private OrderDatabaseFixture(Config config, Path dataDir) {
         database = ContextDatabase.open(config, dataDir, OrderContextProvider.NAME, SCHEMA, OrderContextProvider.class);
-        repository = new JdbcOrderRepository(database);
+        repository = new JdbcOrderRepository(database, EUR);
         service = new OrderService(repository, userId -> Optional.empty(), JdbcTransactions.of(database),
                                    Outbox.create(database, OrderContextProvider.NAME), Clock.systemUTC());
     }
@@ -65,8 +69,8 @@ final class OrderDatabaseFixture implements AutoCloseable {
 
     static NewOrder order(long userId, String... skus) {
         return NewOrder.of(userId, Arrays.stream(skus)
-                .map(sku -> new NewOrder.LineInput(sku, sku.length(), 100L + sku.length()))
-                .toList());
+                .map(sku -> new NewOrder.LineInput(sku, sku.length(), EUR, 100L + sku.length()))
+                .toList(), PRICE);
     }
 
     /** Places {@code count} one-line orders for a user, a second apart, and returns them oldest first. */
