@@ -13,6 +13,10 @@ module dev.cleave.platform.launch {
     requires dev.cleave.platform.auth;
     requires io.helidon.http.media.jackson;
     requires io.helidon.config.yaml;
+    // The contexts' OpenAPI documents: assembled as Jackson trees, served by Helidon's OpenAPI feature.
+    requires io.helidon.openapi;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
     requires io.helidon.webserver.observe;
     requires io.helidon.webserver.observe.health;
     // sun.misc.Signal: SIGTERM starts a drain instead of the JVM's all-at-once shutdown hooks.

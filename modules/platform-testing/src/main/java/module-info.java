@@ -12,6 +12,9 @@ module dev.cleave.platform.testing {
     requires transitive dev.cleave.platform.api;
     // TestCallers is a Helidon filter recording the caller as the assembly's authentication filter would.
     requires transitive dev.cleave.platform.web;
+    // DocumentedRoutes reads the contexts' OpenAPI documents.
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
     // MockOidcServer waits for the test issuer over HTTP.
     requires java.net.http;
 

@@ -13,9 +13,10 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
 /**
- * The assembly's door: every request but a health probe needs exactly one {@code Authorization: Bearer} header
- * with a token the {@link TokenVerifier} accepts (RFC 6750). The verified {@link dev.cleave.platform.api.Caller} is
- * left in the request's context for the routes ({@link Callers#of}). Refusals are problems with the
+ * The assembly's door: every request but a health probe or the API's description ({@code /openapi}, {@code /docs})
+ * needs exactly one {@code Authorization: Bearer} header with a token the {@link TokenVerifier} accepts (RFC 6750).
+ * The verified {@link dev.cleave.platform.api.Caller} is left in the request's context for the routes
+ * ({@link Callers#of}). Refusals are problems with the
  * {@code WWW-Authenticate} challenge RFC 6750 asks for, and echo nothing of the token: no token (or another scheme,
  * or one only in the query string, which is never read) is 401 without an error; a token that fails any check is 401
  * {@code invalid_token}; two {@code Authorization} headers are 400 {@code invalid_request}; no issuer key known yet
@@ -23,7 +24,8 @@ import io.helidon.webserver.http.RoutingResponse;
  */
 final class BearerAuthentication implements Filter {
     private static final System.Logger LOGGER = System.getLogger(BearerAuthentication.class.getName());
-    private static final String PUBLIC_PREFIX = "/observe/health";
+    // The health probes, and the API's description and reference page: a client reads them before it has a token.
+    private static final List<String> PUBLIC_PREFIXES = List.of("/observe/health", "/openapi", "/docs");
     private static final String SCHEME = "bearer ";
     private static final String RETRY_AFTER_SECONDS = "5";
 
@@ -36,7 +38,7 @@ final class BearerAuthentication implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
         String path = request.path().path();
-        if (path.equals(PUBLIC_PREFIX) || path.startsWith(PUBLIC_PREFIX + "/")) {
+        if (PUBLIC_PREFIXES.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"))) {
             chain.proceed();
             return;
         }

@@ -131,15 +131,18 @@ final class HttpStack {
      * @param shutdown    the readiness check of a stop, whose responses close their connections while it drains
      * @param callers     verifies every request's bearer token before any route sees it
      * @param limits      the rate limits: by client address before authentication, by subject after it
+     * @param documents   the API's documents, for {@code /openapi} and {@code /docs}
      * @return the server
      */
     WebServer build(List<RunningContext> running, List<HealthCheck> more, DeadLetterOffice deadLetters,
-                    ShutdownCheck shutdown, Authentication callers, RateLimits limits) {
-        routing.addFilter(shutdown::closeConnectionsWhileStopping)
-                .addFilter(limits.byAddress())
+                    ShutdownCheck shutdown, Authentication callers, RateLimits limits, ApiDocuments documents) {
+        routing.addFilter(shutdown::closeConnectionsWhileStopping);
+        running.forEach(context -> context.edgeFilters().forEach(routing::addFilter));
+        routing.addFilter(limits.byAddress())
                 .addFilter(callers.filter())
                 .addFilter(limits.bySubject());
         running.forEach(context -> context.routing(routing));
+        ApiEndpoints.install(server, routing, documents);
         running.forEach(context -> context.healthChecks().forEach(this::addCheck));
         more.forEach(this::addCheck);
         if (server.sockets().containsKey(ADMIN_SOCKET)) {

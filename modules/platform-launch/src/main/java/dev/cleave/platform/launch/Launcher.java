@@ -23,6 +23,7 @@ import dev.cleave.platform.auth.RateLimits;
 import dev.cleave.platform.spi.ContextProvider;
 import dev.cleave.platform.spi.ContextSetup;
 import dev.cleave.platform.spi.EventTransportProvider;
+import dev.cleave.platform.spi.InvalidSettingException;
 import dev.cleave.platform.spi.RemoteApiProvider;
 import dev.cleave.platform.spi.RunningContext;
 import io.helidon.config.Config;
@@ -60,7 +61,7 @@ public final class Launcher {
             Signals.stopOn(running, Settings.shutdownBound(config));
             // For every other way the JVM exits (System.exit elsewhere, SIGHUP): no drain, but nothing left open.
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "cleave-shutdown"));
-        } catch (Settings.InvalidSettingException e) {
+        } catch (InvalidSettingException e) {
             // The operator's typo: the message says all, a stack trace would only bury it.
             LOGGER.log(Level.ERROR, "cleave assembly '" + assembly + "' cannot start: " + e.getMessage());
             System.exit(1);
@@ -149,6 +150,7 @@ public final class Launcher {
         Authentication authentication = authentication(config, dataDir, assembly);
         RateLimits limits = RateLimits.create(setting(() -> RateLimitSettings.from(config)));
         List<ContextProvider> ordered = StartOrder.of(contexts);
+        ApiDocuments documents = ApiDocuments.of(assembly, ordered);
         CompletableFuture<HttpStack> http = HttpStack.prepare(config);
         Map<Class<?>, Binding> bindings = new LinkedHashMap<>();
         List<RunningContext> running = new ArrayList<>();
@@ -171,7 +173,7 @@ public final class Launcher {
             checks.add(shutdown);
             authentication.warmUp();
             WebServer server = HttpStack.await(http)
-                    .build(running, checks, events.deadLetters(), shutdown, authentication, limits)
+                    .build(running, checks, events.deadLetters(), shutdown, authentication, limits, documents)
                     .start();
             if (!server.isRunning()) {
                 // Helidon logs the bind failure and hands back a stopped server rather than throwing.

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.cleave.platform.api.UnavailableException;
@@ -105,10 +104,7 @@ final class HttpUserDirectory implements UserDirectory, AutoCloseable {
             if (status != 200) {
                 throw new UserServiceFailure("the user service answered " + status);
             }
-            JsonNode user = JSON.readTree(response.entity().inputStream());
-            return Optional.of(new UserSummary(user.path("id").asLong(), user.path("name").asText(),
-                                               user.path("email").asText(),
-                                               user.path("owner").isTextual() ? user.path("owner").asText() : null));
+            return Optional.of(UserReply.read(JSON.readTree(response.entity().inputStream())));
         } catch (IOException e) {
             throw new UncheckedIOException("reading the user service's reply failed", e);
         }

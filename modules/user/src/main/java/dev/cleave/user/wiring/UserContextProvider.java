@@ -8,6 +8,7 @@ import dev.cleave.platform.persistence.ContextDatabase;
 import dev.cleave.platform.persistence.IdempotencyRecords;
 import dev.cleave.platform.persistence.JdbcTransactions;
 import dev.cleave.platform.persistence.events.Outbox;
+import dev.cleave.platform.spi.ApiDocument;
 import dev.cleave.platform.spi.ContextProvider;
 import dev.cleave.platform.spi.ContextSetup;
 import dev.cleave.platform.spi.EventSource;
@@ -46,6 +47,12 @@ public final class UserContextProvider implements ContextProvider {
     @Override
     public Set<Class<?>> requires() {
         return Set.of();
+    }
+
+    // The HTTP API's contract, one document per major version, kept in this module's META-INF/openapi.
+    @Override
+    public List<ApiDocument> apiDocuments() {
+        return List.of(ApiDocument.of(UserContextProvider.class, "user-v1"));
     }
 
     @Override
