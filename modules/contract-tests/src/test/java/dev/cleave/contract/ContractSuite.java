@@ -22,11 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The v1 contract, black-box over real HTTP. Each topology runs the same cases by extending this class and
- * saying where the API is. Cases create their own data with unique emails, so their order does not matter. They act
- * as an admin; who else may do what is {@link OwnershipContract}'s matrix, which each topology runs too.
+ * The contract, black-box over real HTTP. Each topology runs the same cases by extending this class and saying where
+ * the API is; the order context's outbox is on a throwaway PostgreSQL database in each, where the effects of events
+ * are counted. Cases create their own data with unique emails, so their order does not matter. They act as an
+ * admin; who else may do what is {@link OwnershipContract}'s matrix, and the order API's v2 beside its deprecated v1
+ * is {@link OrdersV2Contract}'s, which each topology runs too.
  */
-abstract class ContractSuite extends OwnershipContract {
+abstract class ContractSuite extends OrdersV2Contract {
     private static final Pattern RFC_3339_UTC =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
     private static final Pattern LEAK = Pattern.compile(
@@ -34,13 +36,6 @@ abstract class ContractSuite extends OwnershipContract {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    /**
-     * The order context's outbox, where the effects of events are counted: each topology runs its order context on
-     * a throwaway PostgreSQL database.
-     *
-     * @return the outbox
-     */
-    abstract OrderOutbox orderOutbox();
 
     // ---- users -------------------------------------------------------------------------------------------------
 

@@ -1,14 +1,18 @@
 package dev.cleave.contract;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cleave.platform.testing.Eventually;
 import dev.cleave.platform.testing.PostgresFixture;
 
@@ -22,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 final class OrderOutbox {
     /** How long an event may take to have its effect: typically under 1 s in the monolith and 3 s split. */
     static final Duration WITHIN = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PostgresFixture postgres;
 
@@ -51,15 +56,33 @@ final class OrderOutbox {
 
     /** How many events of a type the order context published about one order. */
     long published(String type, long orderId) {
+        return eventsOf(type, orderId).size();
+    }
+
+    /** The payload of the one event of a type the order context published about one order, as JSON. */
+    JsonNode payload(String type, long orderId) {
+        List<String> payloads = eventsOf(type, orderId);
+        assertEquals(1, payloads.size(), () -> type + " events in the outbox for order " + orderId + ": " + payloads);
+        try {
+            return JSON.readTree(payloads.getFirst());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + payloads.getFirst(), e);
+        }
+    }
+
+    private List<String> eventsOf(String type, long orderId) {
         try (Connection connection = postgres.connect("order");
-             PreparedStatement count = connection.prepareStatement(
-                     "SELECT COUNT(*) FROM outbox WHERE event_type = ? AND aggregate_id = ?")) {
-            count.setString(1, type);
-            count.setLong(2, orderId);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getLong(1);
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT payload FROM outbox WHERE event_type = ? AND aggregate_id = ? ORDER BY id")) {
+            select.setString(1, type);
+            select.setLong(2, orderId);
+            List<String> payloads = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    payloads.add(rows.getString(1));
+                }
             }
+            return payloads;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the order outbox", e);
         }
