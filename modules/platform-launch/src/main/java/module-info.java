@@ -18,6 +18,7 @@ module dev.cleave.platform.launch {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires io.helidon.webserver.observe;
+    requires dev.cleave.platform.observe;
     requires io.helidon.webserver.observe.health;
     // sun.misc.Signal: SIGTERM starts a drain instead of the JVM's all-at-once shutdown hooks.
     requires jdk.unsupported;

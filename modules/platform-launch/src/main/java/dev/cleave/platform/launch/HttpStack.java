@@ -8,6 +8,8 @@ import java.util.concurrent.CompletionException;
 
 import dev.cleave.platform.auth.Authentication;
 import dev.cleave.platform.auth.RateLimits;
+import dev.cleave.platform.observe.AssemblyMetrics;
+import dev.cleave.platform.observe.RouteMetrics;
 import dev.cleave.platform.spi.RunningContext;
 import dev.cleave.platform.web.Json;
 import dev.cleave.platform.web.ProblemDirectHandler;
@@ -40,6 +42,7 @@ final class HttpStack {
     private final WebServerConfig.Builder server;
     private final HttpRouting.Builder routing;
     private final HealthObserverConfig.Builder health;
+    private final RouteMetrics routeMetrics = RouteMetrics.create();
 
     private HttpStack(Config config) {
         // Helidon's own server configuration first (TLS, more sockets, max-concurrent-requests, timeouts work without
@@ -136,7 +139,8 @@ final class HttpStack {
      */
     WebServer build(List<RunningContext> running, List<HealthCheck> more, DeadLetterOffice deadLetters,
                     ShutdownCheck shutdown, Authentication callers, RateLimits limits, ApiDocuments documents) {
-        routing.addFilter(shutdown::closeConnectionsWhileStopping);
+        routing.addFilter(routeMetrics.filter())
+                .addFilter(shutdown::closeConnectionsWhileStopping);
         running.forEach(context -> context.edgeFilters().forEach(routing::addFilter));
         routing.addFilter(limits.byAddress())
                 .addFilter(callers.filter())
@@ -151,7 +155,8 @@ final class HttpStack {
             admin.register(DeadLetterService.PATH, new DeadLetterService(deadLetters));
             server.routing(ADMIN_SOCKET, admin);
         }
-        return server.addFeature(ObserveFeature.builder().addObserver(health.build()).build())
+        return server.addFeature(ObserveFeature.builder().addObserver(health.build())
+                                           .addObserver(AssemblyMetrics.observer(more)).build())
                 .routing(routing)
                 .build();
     }

@@ -97,6 +97,8 @@ public final class ContextDatabase implements AutoCloseable {
 
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName(context + "-db");
+        // The pool's figures (connections in use, idle, callers waiting) as a JMX bean, which /observe/metrics reads.
+        hikari.setRegisterMbeans(true);
         hikari.setJdbcUrl(url);
         db.get("user").asString().ifPresent(hikari::setUsername);
         db.get("password").asString().ifPresent(hikari::setPassword);

@@ -1,0 +1,16 @@
+/**
+ * What runs where and how it behaves: the assembly's metrics, in Prometheus text at {@code /observe/metrics}. Only
+ * the launch module reads it; contexts do not.
+ */
+module dev.cleave.platform.observe {
+    // In signatures: the observer for the assembly's observe feature, the filter for its routing.
+    requires transitive io.helidon.webserver.observe;
+    requires transitive io.helidon.webserver;
+    requires io.helidon.webserver.observe.metrics;
+    requires io.helidon.metrics.api;
+    // The outboxes' figures come from their readiness checks, the pools' from HikariCP's JMX beans.
+    requires io.helidon.health;
+    requires java.management;
+
+    exports dev.cleave.platform.observe;
+}
