@@ -134,7 +134,7 @@ build() {
   # Authentication stays on: every request carries an admin token of the development issuer, whose key all the
   # assemblies of this run share, and each service verifies it. The rate limits are off, as for any load test:
   # one admin subject sending as fast as wrk can is what they exist to stop.
-  export CLEAVE_AUTH_DEV=true CLEAVE_AUTH_DEV_KEY="$WORK/dev-issuer-key.json" CLEAVE_RATE_LIMIT=off
+  export CLEAVE_AUTH_DEV=true CLEAVE_AUTH_DEV_KEY="$WORK/dev-issuer-key.json" CLEAVE_RATE_LIMIT=off CLEAVE_ACCESS_LOG=off
   TOKEN="$("$JAVA" -p "$WORK/modules/monolith" -m dev.cleave.platform.auth/dev.cleave.platform.auth.TokenCommand \
              bench-admin --admin)" || die "minting the benchmark's token failed"
   AUTH_HEADER="Authorization: Bearer $TOKEN"
@@ -735,8 +735,8 @@ machine() {
   echo "- JDK: $jdk (\`$JAVA_HOME\`), default JVM options (no \`-Xmx\`, default GC)"
   echo "- Cleave settings: authentication on (every request carries a development-issuer admin token, RS256, verified"
   echo "  by each service, in full once a minute per token and remembered in between: \`CLEAVE_AUTH_DEV=true\`), rate"
-  echo "  limits off (\`CLEAVE_RATE_LIMIT=off\`); in the split the order service calls the user service with its own"
-  echo "  service token"
+  echo "  limits and the access log off (\`CLEAVE_RATE_LIMIT=off CLEAVE_ACCESS_LOG=off\`); in the split the order"
+  echo "  service calls the user service with its own service token"
   echo "- load generator: $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2)"
   echo "- load average (1/5/15 min) at the start of the run, before building: $LOAD_BEFORE; before the load: $LOAD_LOAD; after it: $LOAD_AFTER"
   echo "- other work on the machine (CPU not used by this benchmark, share of all cores, 2 s sample) before the"

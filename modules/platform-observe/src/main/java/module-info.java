@@ -1,6 +1,6 @@
 /**
- * What runs where and how it behaves: the assembly's metrics, in Prometheus text at {@code /observe/metrics}. Only
- * the launch module reads it; contexts do not.
+ * What runs where and how it behaves: the assembly's metrics, in Prometheus text at {@code /observe/metrics}, and
+ * its access log. Only the launch module reads it; contexts do not.
  */
 module dev.cleave.platform.observe {
     // In signatures: the observer for the assembly's observe feature, the filter for its routing.
@@ -8,6 +8,8 @@ module dev.cleave.platform.observe {
     requires transitive io.helidon.webserver;
     requires io.helidon.webserver.observe.metrics;
     requires io.helidon.metrics.api;
+    // The access log shows each request's id, which platform-web gives it.
+    requires dev.cleave.platform.web;
     // The outboxes' figures come from their readiness checks, the pools' from HikariCP's JMX beans.
     requires io.helidon.health;
     requires java.management;

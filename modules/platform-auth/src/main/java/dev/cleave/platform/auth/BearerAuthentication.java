@@ -46,14 +46,14 @@ final class BearerAuthentication implements Filter {
         }
         List<String> authorizations = request.headers().all(HeaderNames.AUTHORIZATION, List::of);
         if (authorizations.size() > 1) {
-            refuse(response, "Bearer error=\"invalid_request\"",
+            refuse(request, response, "Bearer error=\"invalid_request\"",
                    ProblemType.MALFORMED_REQUEST.with("Send one Authorization header, not "
                                                       + authorizations.size() + "."));
             return;
         }
         String authorization = authorizations.isEmpty() ? "" : authorizations.getFirst();
         if (!authorization.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-            refuse(response, "Bearer",
+            refuse(request, response, "Bearer",
                    ProblemType.UNAUTHORIZED.with("This request needs a bearer token: Authorization: Bearer <token>."));
             return;
         }
@@ -61,7 +61,7 @@ final class BearerAuthentication implements Filter {
             Callers.record(request, verifier.verify(authorization.substring(SCHEME.length()).trim()));
         } catch (InvalidTokenException e) {
             LOGGER.log(System.Logger.Level.DEBUG, "refused a token: " + e.getMessage());
-            refuse(response, "Bearer error=\"invalid_token\"",
+            refuse(request, response, "Bearer error=\"invalid_token\"",
                    ProblemType.UNAUTHORIZED.with("The bearer token is not valid here: it is malformed, expired, "
                                                  + "not yet valid, or not issued for this service."));
             return;
@@ -69,15 +69,16 @@ final class BearerAuthentication implements Filter {
             LOGGER.log(System.Logger.Level.WARNING, "answering 503: no signing key of the issuer is known yet ("
                                                     + e.getMessage() + ")");
             response.header(HeaderNames.RETRY_AFTER, RETRY_AFTER_SECONDS);
-            Responses.problem(response, ProblemType.UNAVAILABLE.with(
+            Responses.problem(request, response, ProblemType.UNAVAILABLE.with(
                     "Tokens cannot be checked right now: the issuer's keys are not known yet."));
             return;
         }
         chain.proceed();
     }
 
-    private static void refuse(RoutingResponse response, String challenge, Problem problem) {
+    private static void refuse(RoutingRequest request, RoutingResponse response, String challenge,
+                               Problem problem) {
         response.header(HeaderNames.WWW_AUTHENTICATE, challenge);
-        Responses.problem(response, problem);
+        Responses.problem(request, response, problem);
     }
 }

@@ -91,7 +91,7 @@ public final class RateLimits {
             }
             long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
             response.header(HeaderNames.RETRY_AFTER, Long.toString(seconds));
-            Responses.problem(response, ProblemType.TOO_MANY_REQUESTS.with(
+            Responses.problem(request, response, ProblemType.TOO_MANY_REQUESTS.with(
                     "Too many requests from this caller; retry after " + seconds + " s."));
         };
     }

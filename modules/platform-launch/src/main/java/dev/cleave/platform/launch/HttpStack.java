@@ -8,12 +8,14 @@ import java.util.concurrent.CompletionException;
 
 import dev.cleave.platform.auth.Authentication;
 import dev.cleave.platform.auth.RateLimits;
+import dev.cleave.platform.observe.AccessLog;
 import dev.cleave.platform.observe.AssemblyMetrics;
 import dev.cleave.platform.observe.RouteMetrics;
 import dev.cleave.platform.spi.RunningContext;
 import dev.cleave.platform.web.Json;
 import dev.cleave.platform.web.ProblemDirectHandler;
 import dev.cleave.platform.web.ProblemHandlers;
+import dev.cleave.platform.web.RequestIds;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheck;
 import io.helidon.http.media.MediaContext;
@@ -43,6 +45,7 @@ final class HttpStack {
     private final HttpRouting.Builder routing;
     private final HealthObserverConfig.Builder health;
     private final RouteMetrics routeMetrics = RouteMetrics.create();
+    private final boolean accessLog;
 
     private HttpStack(Config config) {
         // Helidon's own server configuration first (TLS, more sockets, max-concurrent-requests, timeouts work without
@@ -65,6 +68,7 @@ final class HttpStack {
         adminPort(config).ifPresent(port -> server.putSocket(ADMIN_SOCKET, socket -> socket
                 .host(config.get("cleave.admin.host").asString().orElse("127.0.0.1"))
                 .port(port)));
+        this.accessLog = Settings.accessLog(config);
         this.routing = HttpRouting.builder();
         ProblemHandlers.install(routing);
         // Details show figures only: every check added below is wrapped in a PublicHealthCheck.
@@ -139,8 +143,13 @@ final class HttpStack {
      */
     WebServer build(List<RunningContext> running, List<HealthCheck> more, DeadLetterOffice deadLetters,
                     ShutdownCheck shutdown, Authentication callers, RateLimits limits, ApiDocuments documents) {
-        routing.addFilter(routeMetrics.filter())
-                .addFilter(shutdown::closeConnectionsWhileStopping);
+        // First the request's id, which every answer and log line after it may show; then what measures it all.
+        routing.addFilter(RequestIds.filter())
+                .addFilter(routeMetrics.filter());
+        if (accessLog) {
+            routing.addFilter(AccessLog.filter());
+        }
+        routing.addFilter(shutdown::closeConnectionsWhileStopping);
         running.forEach(context -> context.edgeFilters().forEach(routing::addFilter));
         routing.addFilter(limits.byAddress())
                 .addFilter(callers.filter())

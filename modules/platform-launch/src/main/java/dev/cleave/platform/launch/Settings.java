@@ -27,7 +27,8 @@ import io.helidon.config.ConfigSources;
  * {@code <SERVICE>_SERVICE_URL} for where a remote context answers (e.g. {@code USER_SERVICE_URL});
  * {@code CLEAVE_AUTH_ISSUER}, {@code _AUDIENCE}, {@code _ROLES_CLAIM}, {@code _CLOCK_SKEW}, {@code _DEV},
  * {@code _DEV_KEY}, {@code _CLIENT_ID}, {@code _CLIENT_SECRET}, {@code _CLIENT_SECRET_FILE} for who may call (see
- * {@code dev.cleave.platform.auth.AuthSettings}), {@code CLEAVE_RATE_LIMIT} ({@code off} turns the limits off), and
+ * {@code dev.cleave.platform.auth.AuthSettings}), {@code CLEAVE_RATE_LIMIT} ({@code off} turns the limits off),
+ * {@code CLEAVE_ACCESS_LOG} ({@code off}: no line per request), and
  * {@code CLEAVE_ORDER_V1_CURRENCY}, {@code _DEPRECATION}, {@code _SUNSET}, {@code _DEPRECATION_LINK} and
  * {@code _GONE_AFTER_SUNSET} for the order API's version 1.
  */
@@ -54,6 +55,7 @@ final class Settings {
             Map.entry("CLEAVE_AUTH_CLIENT_SECRET", "cleave.auth.client.secret"),
             Map.entry("CLEAVE_AUTH_CLIENT_SECRET_FILE", "cleave.auth.client.secret-file"),
             Map.entry("CLEAVE_RATE_LIMIT", "cleave.rate-limit.mode"),
+            Map.entry("CLEAVE_ACCESS_LOG", "cleave.access-log"),
             // The order context's API versions (dev.cleave.order.wiring.OrderApiSettings reads them).
             Map.entry("CLEAVE_ORDER_V1_CURRENCY", "cleave.order.v1.currency"),
             Map.entry("CLEAVE_ORDER_V1_DEPRECATION", "cleave.order.v1.deprecation"),
@@ -89,6 +91,7 @@ final class Settings {
         requireWhole(config.get("cleave.admin.port"), "ADMIN_PORT", 0, 65_535);
         requireWhole(config.get("cleave.shutdown.drain"), "CLEAVE_SHUTDOWN_DRAIN", 0, 600_000);
         requireWhole(config.get("cleave.shutdown.timeout"), "CLEAVE_SHUTDOWN_TIMEOUT", 1_000, 3_600_000);
+        accessLog(config);
         config.get("cleave").asNodeList().orElse(List.of()).forEach(context -> {
             String prefix = "CLEAVE_" + context.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_DB_";
             Config db = context.get("db");
@@ -115,6 +118,20 @@ final class Settings {
 
     // Checked here rather than where the value is used, so a typo fails at once with the variable's name, not
     // halfway through starting with a parser's message.
+    /**
+     * Whether to write the access log: {@code CLEAVE_ACCESS_LOG}, {@code on} (the default) or {@code off}.
+     *
+     * @throws InvalidSettingException for any other value
+     */
+    static boolean accessLog(Config config) {
+        String value = config.get("cleave.access-log").asString().orElse("on").trim();
+        return switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new InvalidSettingException("CLEAVE_ACCESS_LOG must be on or off, not '" + value + "'");
+        };
+    }
+
     private static void requireWhole(Config setting, String variable, int min, int max) {
         setting.asString().ifPresent(value -> {
             int number;

@@ -63,7 +63,7 @@ public final class RouteMetrics {
     }
 
     // A service's own root is registered as "/", so its template reads "/v1/users/"; the API's path has no slash.
-    private static String route(RoutingRequest request) {
+    static String route(RoutingRequest request) {
         String pattern = request.matchingPattern().orElse(UNMATCHED);
         return pattern.length() > 1 && pattern.endsWith("/") ? pattern.substring(0, pattern.length() - 1) : pattern;
     }

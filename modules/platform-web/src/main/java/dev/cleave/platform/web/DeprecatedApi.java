@@ -76,7 +76,7 @@ public record DeprecatedApi(String path,
             }
             LastingHeaders.set(request, response, headers);
             if (goneAfterSunset && clock.instant().isAfter(sunsetAt)) {
-                Responses.problem(response, ProblemType.GONE.with(
+                Responses.problem(request, response, ProblemType.GONE.with(
                         path + " was retired on " + sunsetAt + " (its sunset); use " + successor + "."));
                 return;
             }

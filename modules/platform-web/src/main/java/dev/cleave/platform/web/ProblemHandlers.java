@@ -43,7 +43,7 @@ public final class ProblemHandlers {
     private static void httpProblem(ServerRequest request, ServerResponse response, HttpProblem problem) {
         LastingHeaders.restore(request, response);
         problem.headers().forEach(response::header);
-        Responses.problem(response, problem.problem());
+        Responses.problem(request, response, problem.problem());
     }
 
     private static void domain(ServerRequest request, ServerResponse response, DomainException e) {
@@ -66,11 +66,11 @@ public final class ProblemHandlers {
                 response.header(HeaderNames.RETRY_AFTER, Long.toString(seconds));
                 // An outage is expected and logged once per request without a stack trace; its cause says why.
                 LOGGER.log(Level.WARNING, "answering 503: " + unavailable.getMessage() + " (" + unavailable.getCause()
-                                          + ")");
+                                          + "; request " + RequestIds.of(request).orElse("-") + ")");
                 yield ProblemType.UNAVAILABLE.with(unavailable.getMessage());
             }
         };
-        Responses.problem(response, problem);
+        Responses.problem(request, response, problem);
     }
 
     private static void helidon(ServerRequest request, ServerResponse response, HttpException e) {
@@ -85,15 +85,17 @@ public final class ProblemHandlers {
         String detail = type == ProblemType.NOT_FOUND
                 ? "No resource at " + request.path().rawPath() + "."
                 : status.reasonPhrase() + ".";
-        Responses.problem(response, type.with(status, detail));
+        Responses.problem(request, response, type.with(status, detail));
     }
 
     private static void unexpected(ServerRequest request, ServerResponse response, Throwable e) {
+        // The request's id, which the caller's problem shows as its instance, finds this trace in the log.
         LOGGER.log(Level.ERROR, "unexpected failure handling " + request.prologue().method().text() + " "
-                                + request.path().rawPath(), e);
+                                + request.path().rawPath() + " (request " + RequestIds.of(request).orElse("-")
+                                + ")", e);
         if (!response.isSent()) {
             LastingHeaders.restore(request, response);
-            Responses.problem(response, ProblemType.INTERNAL.with("The server failed; the fault is logged."));
+            Responses.problem(request, response, ProblemType.INTERNAL.with("The server failed; the fault is logged."));
         }
     }
 }

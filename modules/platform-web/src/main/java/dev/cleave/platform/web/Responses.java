@@ -5,6 +5,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.HttpMediaType;
 import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 /**
@@ -37,16 +38,17 @@ public final class Responses {
     }
 
     /**
-     * Sends a problem body.
+     * Sends a problem body, as an occurrence of the request ({@code instance}, see {@link RequestIds}).
      *
+     * @param request  the request it answers
      * @param response the response
      * @param problem  the problem
      */
-    public static void problem(ServerResponse response, Problem problem) {
+    public static void problem(ServerRequest request, ServerResponse response, Problem problem) {
         response.status(Status.create(problem.status()));
         response.header(PROBLEM_JSON);
         response.header(NO_STORE);
-        response.send(Json.write(problem));
+        response.send(Json.write(problem.withInstance(RequestIds.instance(request))));
     }
 
     /**

@@ -1,0 +1,78 @@
+package dev.cleave.platform.web;
+
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
+
+/**
+ * Every request's id, for a person to quote: the trace id of a valid W3C {@code traceparent} the caller sent, so
+ * the id is the one its own traces show, else 32 random hex digits in the same form. Each problem answer carries it
+ * as its {@code instance} ({@code urn:cleave:request:<id>}), and the access log's line for the request shows it.
+ */
+public final class RequestIds {
+    private static final HeaderName TRACEPARENT_HEADER = HeaderNames.create("traceparent");
+    // version 00, a trace id that is not all zeros, a parent id, flags (W3C Trace Context, level 1).
+    private static final Pattern TRACEPARENT = Pattern.compile("00-(?!0{32})([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
+    private static final Object KEY = new Object();
+
+    private RequestIds() {
+    }
+
+    /**
+     * The filter that gives each request its id; register it first, so every answer, refusals included, has one.
+     *
+     * @return the filter
+     */
+    public static Filter filter() {
+        return (FilterChain chain, RoutingRequest request, RoutingResponse response) -> {
+            request.context().register(KEY, new Id(fromTraceparent(request).orElseGet(RequestIds::random)));
+            chain.proceed();
+        };
+    }
+
+    /**
+     * The request's id.
+     *
+     * @param request the request
+     * @return its id, or empty if no {@link #filter()} saw it (a routing of a test)
+     */
+    public static Optional<String> of(ServerRequest request) {
+        return request.context().get(KEY, Id.class).map(Id::value);
+    }
+
+    /**
+     * The request's id as a problem's {@code instance}: a URI, as RFC 9457 asks.
+     *
+     * @param request the request
+     * @return {@code urn:cleave:request:<id>}, or {@code null} if the request has none
+     */
+    static String instance(ServerRequest request) {
+        return of(request).map(id -> "urn:cleave:request:" + id).orElse(null);
+    }
+
+    private static Optional<String> fromTraceparent(RoutingRequest request) {
+        return request.headers().first(TRACEPARENT_HEADER)
+                .map(value -> TRACEPARENT.matcher(value.strip()))
+                .filter(Matcher::matches)
+                .map(matcher -> matcher.group(1));
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[16];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private record Id(String value) {
+    }
+}
