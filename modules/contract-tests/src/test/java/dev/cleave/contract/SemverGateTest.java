@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -53,7 +54,7 @@ class SemverGateTest {
     @Test
     void aBreakFailsWhateverTheVersionSays() {
         String stricter = userV1(document -> {
-            version(document, "1.1.0");
+            version(document, bump(1));
             ((ObjectNode) schema(document, "UserDetails").path("properties").path("email")).put("maxLength", 100);
         });
         SemverGate.Verdict verdict = SemverGate.judge("user-v1", baseline("user-v1"), stricter);
@@ -80,13 +81,13 @@ class SemverGateTest {
                 .putObject("nickname").put("type", "string");
         SemverGate.Verdict unbumped = SemverGate.judge("user-v1", baseline("user-v1"), userV1(nickname));
         SemverGate.Verdict patched = SemverGate.judge("user-v1", baseline("user-v1"),
-                                                      userV1(nickname.andThen(document -> version(document, "1.0.1"))));
+                                                      userV1(nickname.andThen(document -> version(document, bump(2)))));
         SemverGate.Verdict bumped = SemverGate.judge("user-v1", baseline("user-v1"),
-                                                     userV1(nickname.andThen(document -> version(document, "1.1.0"))));
+                                                     userV1(nickname.andThen(document -> version(document, bump(1)))));
 
         assertFalse(unbumped.passes(), unbumped::toString);
         assertTrue(unbumped.toString().contains("additive change needs a minor bump"), unbumped::toString);
-        assertTrue(unbumped.toString().contains("at least 1.1.0, not 1.0.0"), unbumped::toString);
+        assertTrue(unbumped.toString().contains("at least " + bump(1) + ", not " + released()), unbumped::toString);
         assertFalse(patched.passes(), patched::toString);
         assertTrue(bumped.passes(), bumped::toString);
     }
@@ -99,7 +100,7 @@ class SemverGateTest {
                 .putObject("responses").putObject("204").put("description", "No avatar.");
         SemverGate.Verdict unbumped = SemverGate.judge("user-v1", baseline("user-v1"), userV1(avatar));
         SemverGate.Verdict bumped = SemverGate.judge("user-v1", baseline("user-v1"),
-                                                     userV1(avatar.andThen(document -> version(document, "1.1.0"))));
+                                                     userV1(avatar.andThen(document -> version(document, bump(1)))));
 
         assertFalse(unbumped.passes(), unbumped::toString);
         assertTrue(unbumped.toString().contains("additive change needs a minor bump: new endpoint GET"
@@ -133,9 +134,11 @@ class SemverGateTest {
             assertTrue(verdict.toString().contains("is not a semantic version MAJOR.MINOR.PATCH"),
                        () -> version + ": " + verdict);
         }
-        SemverGate.Verdict back = SemverGate.judge("user-v1", userV1(document -> version(document, "1.2.0")),
+        String later = bump(1);
+        SemverGate.Verdict back = SemverGate.judge("user-v1", userV1(document -> version(document, later)),
                                                    baseline("user-v1"));
-        assertTrue(back.toString().contains("version 1.0.0 is below the baseline's 1.2.0"), back::toString);
+        assertTrue(back.toString().contains("version " + released() + " is below the baseline's " + later),
+                   back::toString);
     }
 
     // ---- fixtures ----------------------------------------------------------------------------------------------
@@ -170,6 +173,25 @@ class SemverGateTest {
                 return;
             }
         }
+    }
+
+    // The released user-v1's version, and the next minor (part 1) or patch (part 2) after it: the fixtures hold
+    // whatever version the baseline is at.
+    private static String released() {
+        try {
+            return YAML.readTree(baseline("user-v1")).path("info").path("version").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String bump(int part) {
+        int[] version = Arrays.stream(released().split("\\.")).mapToInt(Integer::parseInt).toArray();
+        version[part]++;
+        if (part == 1) {
+            version[2] = 0;
+        }
+        return version[0] + "." + version[1] + "." + version[2];
     }
 
     private static void version(ObjectNode document, String version) {
