@@ -1,7 +1,9 @@
 package dev.cleave.platform.observe;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
@@ -32,6 +34,7 @@ public final class RouteMetrics {
             .mapToObj(Duration::ofMillis).toArray(Duration[]::new);
 
     private final MeterRegistry registry;
+    private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
 
     RouteMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -68,15 +71,19 @@ public final class RouteMetrics {
         return pattern.length() > 1 && pattern.endsWith("/") ? pattern.substring(0, pattern.length() - 1) : pattern;
     }
 
+    // Every request records into one of a few timers: look it up in a map rather than build a meter description
+    // and ask the registry for it on each request.
     Timer timer(Method method, String route, int status) {
-        String name = method.text();
-        return registry.getOrCreate(Timer.builder(NAME)
-                                            .description("Duration of HTTP server requests.")
-                                            .baseUnit(TimeUnit.SECONDS)
-                                            .buckets(BUCKETS)
-                                            .tags(Metrics.tags("http.request.method",
-                                                               KNOWN_METHODS.contains(name) ? name : "_OTHER",
-                                                               "http.route", route,
-                                                               "http.response.status_class", status / 100 + "xx")));
+        String name = KNOWN_METHODS.contains(method.text()) ? method.text() : "_OTHER";
+        return timers.computeIfAbsent(new Series(name, route, status / 100), series -> registry.getOrCreate(
+                Timer.builder(NAME)
+                        .description("Duration of HTTP server requests.")
+                        .baseUnit(TimeUnit.SECONDS)
+                        .buckets(BUCKETS)
+                        .tags(Metrics.tags("http.request.method", series.method(), "http.route", series.route(),
+                                           "http.response.status_class", series.statusClass() + "xx"))));
+    }
+
+    private record Series(String method, String route, int statusClass) {
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.helidon.http.Method;
+import io.helidon.webserver.http.HttpRoute;
 import io.helidon.webserver.http.HttpService;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
@@ -46,5 +47,14 @@ class HoldingDocumentsToRoutesTest {
 
         assertEquals("routed but not documented: [DELETE /v1/things/{id}], documented but not routed: "
                      + "[GET /v1/things/{id}]", failure.getActual().getStringRepresentation());
+    }
+
+    @Test
+    void aRouteWhoseMethodAndPathCannotBeReadIsRefusedRatherThanMissed() {
+        HttpService opaque = rules -> rules.route(HttpRoute.builder().methods(Method.GET).path("/")
+                                                          .handler((req, res) -> res.send()).build());
+
+        assertThrows(IllegalArgumentException.class,
+                     () -> DocumentedRoutes.assertDescribe(List.of(DOCUMENT), Map.of("/v1/things", opaque)));
     }
 }
