@@ -61,4 +61,12 @@ public interface Inbox extends Transactions {
      * @return the consumer's catch-ups
      */
     CatchUps catchUps();
+
+    /**
+     * Runs {@code action} once the outermost transaction open on this thread in the consumer's database commits, or
+     * at once if none is open; never if it rolls back. So what counts applied events counts only those that stay.
+     *
+     * @param action what to run; it should be quick and not throw
+     */
+    void afterCommit(Runnable action);
 }

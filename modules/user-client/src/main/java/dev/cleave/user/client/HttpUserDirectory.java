@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.cleave.platform.api.UnavailableException;
+import dev.cleave.platform.spi.RemoteApiProvider;
 import dev.cleave.platform.spi.ServiceCredentials;
 import dev.cleave.user.api.UserDirectory;
 import dev.cleave.user.api.UserSummary;
@@ -29,7 +31,7 @@ import io.helidon.webclient.api.WebClient;
  * Every call carries this service's own access token; the user service lets a token with the service role look up
  * any user.
  */
-final class HttpUserDirectory implements UserDirectory, AutoCloseable {
+final class HttpUserDirectory implements UserDirectory, RemoteApiProvider.Resilience, AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(HttpUserDirectory.class.getName());
     // Reads only the fields it needs and ignores the rest, so fields the user API adds later break nothing.
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -37,6 +39,8 @@ final class HttpUserDirectory implements UserDirectory, AutoCloseable {
     private final WebClient client;
     private final FtHandlerTyped<Optional<UserSummary>> resilience;
     private final CircuitBreaker breaker;
+    private final Retry retry;
+    private final Bulkhead bulkhead;
     private final UserClientSettings settings;
     private final ServiceCredentials credentials;
 
@@ -57,14 +61,14 @@ final class HttpUserDirectory implements UserDirectory, AutoCloseable {
                 .successThreshold(1)
                 .delay(settings.breakerDelay())
                 .build();
-        Retry retry = Retry.builder()
+        this.retry = Retry.builder()
                 .name("user-service")
                 .calls(settings.attempts())
                 .delay(settings.retryDelay())
                 .jitter(settings.retryDelay())
                 .overallTimeout(Duration.ofSeconds(2))
                 .build();
-        Bulkhead bulkhead = Bulkhead.builder()
+        this.bulkhead = Bulkhead.builder()
                 .name("user-service")
                 .limit(settings.concurrency())
                 .queueLength(settings.concurrency() * 2)
@@ -108,6 +112,26 @@ final class HttpUserDirectory implements UserDirectory, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("reading the user service's reply failed", e);
         }
+    }
+
+    @Override
+    public String breakerState() {
+        return breaker.state().name().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public long retries() {
+        return retry.retryCounter();
+    }
+
+    @Override
+    public long inFlight() {
+        return bulkhead.stats().concurrentExecutions();
+    }
+
+    @Override
+    public long queued() {
+        return bulkhead.stats().waitingQueueSize();
     }
 
     @Override

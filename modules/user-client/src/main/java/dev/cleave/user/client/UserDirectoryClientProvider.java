@@ -37,6 +37,6 @@ public final class UserDirectoryClientProvider implements RemoteApiProvider {
     @Override
     public RemoteApi connect(Config config, URI baseUrl, ServiceCredentials credentials) {
         HttpUserDirectory directory = new HttpUserDirectory(baseUrl, UserClientSettings.from(config), credentials);
-        return new RemoteApi(directory, directory);
+        return new RemoteApi(directory, directory, directory);
     }
 }

@@ -69,6 +69,11 @@ public record JdbcInbox(ContextDatabase database, String consumer) implements In
         });
     }
 
+    @Override
+    public void afterCommit(Runnable action) {
+        database.afterCommit(action);
+    }
+
     // Whether the event is new to this consumer, recording it if so.
     private boolean recorded(Connection connection, UUID eventId) throws SQLException {
         // ON CONFLICT rather than a caught unique violation: on PostgreSQL an error aborts the whole
