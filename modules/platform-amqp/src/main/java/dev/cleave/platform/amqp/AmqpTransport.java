@@ -6,8 +6,10 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
@@ -50,6 +52,8 @@ final class AmqpTransport implements EventTransport {
     // What the log last said about dead letters, so each change is logged once rather than at every probe.
     private volatile String reportedDeadLetters = "";
     private volatile boolean countFailureLogged;
+    // Redelivered messages by consuming context, since the start: kept here so reconnecting does not reset them.
+    private final Map<String, LongAdder> redelivered = new ConcurrentHashMap<>();
 
     private AmqpTransport(AmqpSettings settings) {
         this.settings = settings;
@@ -156,13 +160,15 @@ final class AmqpTransport implements EventTransport {
     }
 
     // Figures only: the address, the namespace, queue names and failure reasons stay in the log, where the connector
-    // thread and the dead-letter count below write them once each, not once per probe.
+    // thread and the dead-letter count below write them once each, not once per probe. Per consuming context:
+    // lag.<context> (messages waiting for it) and redelivered.<context> (messages handed out again since the start).
     private HealthCheckResponse health() {
         Session current = session;
         if (current == null || !current.isOpen()) {
             return HealthCheckResponse.builder().status(false).build();
         }
         HealthCheckResponse.Builder response = HealthCheckResponse.builder().status(true);
+        redelivered.forEach((consumer, count) -> response.detail("redelivered." + consumer, count.sum()));
         try {
             Map<String, Long> deadLetters = current.deadLetters();
             response.detail("deadLetters", deadLetters.values().stream().mapToLong(Long::longValue).sum());
@@ -174,6 +180,8 @@ final class AmqpTransport implements EventTransport {
                 LOGGER.log(Level.WARNING, "dead letters wait in " + waiting);
             }
             reportedDeadLetters = waiting;
+            // By consuming context, whose name the outbox checks show already: no queue name, no address.
+            current.lag().forEach((consumer, messages) -> response.detail("lag." + consumer, messages));
             countFailureLogged = false;
         } catch (IOException | RuntimeException e) {
             // Connected, but the count is unknown right now; that alone does not make the service unready.
@@ -233,7 +241,8 @@ final class AmqpTransport implements EventTransport {
                 connection.abort(1_000);
                 return;
             }
-            fresh = new Session(connection, topology, settings, this::reset, () -> !running);
+            fresh = new Session(connection, topology, settings, this::reset, () -> !running,
+                                consumer -> redelivered.computeIfAbsent(consumer, name -> new LongAdder()));
             fresh.consume(queues);
             session = fresh;
             changed.signalAll();

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
 import com.rabbitmq.client.AMQP;
@@ -64,20 +65,24 @@ final class EventConsumer extends DefaultConsumer {
     private final String deadLetterQueue;
     private final AmqpSettings settings;
     private final Runnable onLost;
+    private final LongAdder redelivered;
     private final List<Lane> lanes;
     private volatile boolean stopped;
 
     /**
      * @param onLost called when the broker stops this consumer on its own (its queue deleted, a channel error), so
      *               the session can be rebuilt
+     * @param redelivered counts the messages the broker hands out again (after a crash or a lost channel); it
+     *               outlives this consumer, so the count goes on across reconnections
      */
     EventConsumer(Channel channel, QueueSubscription queue, String deadLetterQueue, AmqpSettings settings,
-                  Runnable onLost) {
+                  Runnable onLost, LongAdder redelivered) {
         super(channel);
         this.queue = queue;
         this.deadLetterQueue = deadLetterQueue;
         this.settings = settings;
         this.onLost = onLost;
+        this.redelivered = redelivered;
         this.lanes = IntStream.range(0, settings.lanes())
                 .mapToObj(lane -> new Lane(Executors.newSingleThreadExecutor(
                         Thread.ofVirtual().name(queue.name() + "-lane-" + lane).factory())))
@@ -112,6 +117,21 @@ final class EventConsumer extends DefaultConsumer {
         }
     }
 
+    /**
+     * The messages delivered to this consumer that its lanes have not taken up yet: with those the broker still
+     * holds for the queue, what the consumer lags behind.
+     *
+     * @return the messages waiting in the lanes
+     */
+    int waiting() {
+        return lanes.stream().mapToInt(lane -> lane.waiting.size()).sum();
+    }
+
+    /** The queue this consumer takes its messages from. */
+    QueueSubscription queue() {
+        return queue;
+    }
+
     /** Whether the lanes should go on: not stopped, and the channel (to acknowledge on) still open. */
     private boolean running() {
         return !stopped && getChannel().isOpen();
@@ -119,6 +139,9 @@ final class EventConsumer extends DefaultConsumer {
 
     @Override
     public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+        if (envelope.isRedeliver()) {
+            redelivered.increment();
+        }
         // Events of one aggregate always take the same lane, so they are applied in the order they were published.
         lanes.get(Math.floorMod(Long.hashCode(aggregateId(properties)), lanes.size()))
                 .add(new Message(envelope, properties, body));

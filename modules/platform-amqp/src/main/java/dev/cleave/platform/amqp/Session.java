@@ -8,9 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import com.rabbitmq.client.BlockedListener;
 import com.rabbitmq.client.Channel;
@@ -34,7 +37,9 @@ final class Session {
     private final AmqpSettings settings;
     private final Consumer<Session> onLost;
     private final BooleanSupplier stopping;
-    private final List<EventConsumer> eventConsumers = new ArrayList<>();
+    private final Function<String, LongAdder> redeliveries;
+    // Read by the health check's thread while the connector thread replaces them.
+    private final List<EventConsumer> eventConsumers = new CopyOnWriteArrayList<>();
     private final Map<String, ConfirmedPublisher> publishers = new ConcurrentHashMap<>();
     private final List<Channel> consumers = new ArrayList<>();
     private final ReentrantLock countLock = new ReentrantLock();
@@ -47,11 +52,13 @@ final class Session {
      * @param onLost called (on another thread) when a consumer was stopped by the broker: the transport then drops
      *               this session and reconnects
      * @param stopping whether the transport is being stopped: a catch-up under way then gives up between two events
+     * @param redeliveries the count of redelivered messages of a consuming context, kept by the transport
      */
     Session(Connection connection, Topology topology, AmqpSettings settings, Consumer<Session> onLost,
-            BooleanSupplier stopping) {
+            BooleanSupplier stopping, Function<String, LongAdder> redeliveries) {
         this.connection = connection;
         this.stopping = stopping;
+        this.redeliveries = redeliveries;
         this.topology = topology;
         this.settings = settings;
         this.onLost = onLost;
@@ -105,7 +112,8 @@ final class Session {
             consumers.add(channel);
             channel.basicQos(settings.prefetch());
             String deadLetterQueue = topology.deadLetterQueue(queue.name());
-            EventConsumer consumer = new EventConsumer(channel, queue, deadLetterQueue, settings, this::lost);
+            EventConsumer consumer = new EventConsumer(channel, queue, deadLetterQueue, settings, this::lost,
+                                                       redeliveries.apply(queue.consumer()));
             eventConsumers.add(consumer);
             channel.basicConsume(queue.name(), false, consumer);
             deadLetters.add(deadLetterQueue);
@@ -151,16 +159,37 @@ final class Session {
      * @throws IOException if the broker did not answer
      */
     Map<String, Long> deadLetters() throws IOException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String queue : deadLetterQueues) {
+            counts.put(queue, messageCount(queue));
+        }
+        return counts;
+    }
+
+    /**
+     * How far each consuming context lags behind: the messages its queues hold at the broker, and those delivered
+     * to it that its lanes have not taken up yet.
+     *
+     * @return messages waiting, by consuming context
+     * @throws IOException if the broker did not answer
+     */
+    Map<String, Long> lag() throws IOException {
+        Map<String, Long> lag = new LinkedHashMap<>();
+        for (EventConsumer consumer : eventConsumers) {
+            long waiting = messageCount(consumer.queue().name()) + consumer.waiting();
+            lag.merge(consumer.queue().consumer(), waiting, Long::sum);
+        }
+        return lag;
+    }
+
+    // One channel for every count, opened again should the broker have closed it.
+    private long messageCount(String queue) throws IOException {
         countLock.lock();
         try {
             if (counter == null || !counter.isOpen()) {
                 counter = connection.createChannel();
             }
-            Map<String, Long> counts = new LinkedHashMap<>();
-            for (String queue : deadLetterQueues) {
-                counts.put(queue, counter.messageCount(queue));
-            }
-            return counts;
+            return counter.messageCount(queue);
         } finally {
             countLock.unlock();
         }
