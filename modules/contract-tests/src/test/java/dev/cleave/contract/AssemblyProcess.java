@@ -51,7 +51,9 @@ final class AssemblyProcess implements AutoCloseable {
      * @return the running process
      */
     static AssemblyProcess start(String assembly, Path dataDir, Map<String, String> env) {
-        return start(assembly, dataDir, env, freePort());
+        // A PORT given in env is kept, for a peer that had to know the port before this service started.
+        int port = env.containsKey("PORT") ? Integer.parseInt(env.get("PORT")) : freePort();
+        return start(assembly, dataDir, env, port);
     }
 
     /**

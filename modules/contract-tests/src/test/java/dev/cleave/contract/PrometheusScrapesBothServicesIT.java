@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cleave.platform.testing.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,10 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A real Prometheus scrapes both split services at {@code /observe/metrics}: each is up, request durations come
- * per route template, each context's pool and outbox are there, and the shipped alert rules
+ * per route template, the order service's calls to the user service and its breaker are there, as are the events
+ * published, applied and waiting, each context's pool and outbox, and the shipped alert rules
  * ({@code docs/observability/alerts.yml}) load and evaluate. The shipped configuration and rules also pass
  * {@code promtool check}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PrometheusScrapesBothServicesIT {
     private static final Path OBSERVABILITY = Path.of(System.getProperty("cleave.docs.dir", "docs"), "observability");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -56,7 +61,9 @@ class PrometheusScrapesBothServicesIT {
                                () -> count(prometheus.query("up{job=\"cleave\"} == 1")));
     }
 
+    // First: it counts the reads of users exactly, and placing an order (as the binding test does) reads one too.
     @Test
+    @Order(1)
     void requestDurationsArePerRouteTemplate() {
         Api api = services.api();
         Api.Reply user = api.postJson("/v1/users", "{\"name\":\"Pro Metheus\",\"email\":\"prom-" + System.nanoTime()
@@ -89,6 +96,37 @@ class PrometheusScrapesBothServicesIT {
     }
 
     @Test
+    @Order(2)
+    void theRemoteBindingAndTheEventsBetweenTheServicesAreMeasured() {
+        Api api = services.api();
+        Api.Reply user = api.postJson("/v1/users", "{\"name\":\"Bin Ding\",\"email\":\"bind-" + System.nanoTime()
+                                                   + "@example.com\"}");
+        long id = user.json().get("id").asLong();
+        Api.Reply order = api.postJson("/v2/orders", "{\"userId\":" + id + ",\"items\":[{\"sku\":\"B\","
+                                                     + "\"quantity\":1,\"unitPrice\":{\"amount\":\"1.00\","
+                                                     + "\"currency\":\"EUR\"}}]}");
+        assertEquals(201, order.status(), order::toString);
+        assertEquals(204, api.delete("/v1/users/" + id).status());
+
+        Eventually.await("the order service's calls to the user service, by outcome", PATIENCE,
+                         () -> value(prometheus.query("sum(cleave_binding_duration_seconds_count{"
+                                                      + "rpc_service=\"UserDirectory\",cleave_binding=\"remote\","
+                                                      + "cleave_peer=\"user\",outcome=\"ok\"})")) >= 1);
+        Eventually.awaitEquals("the breaker closed", PATIENCE, 1.0,
+                               () -> value(prometheus.query("cleave_binding_breaker_state{state=\"closed\"}")));
+        Eventually.await("the user service published the deletion", PATIENCE,
+                         () -> value(prometheus.query("sum(cleave_events_published_total{cleave_publisher=\"user\","
+                                                      + "cleave_event_type=\"UserDeleted\"})")) >= 1);
+        Eventually.await("the order service applied it", PATIENCE,
+                         () -> value(prometheus.query("sum(cleave_events_applied_total{cleave_consumer=\"order\","
+                                                      + "cleave_event_type=\"UserDeleted\"})")) >= 1);
+        Eventually.awaitEquals("the order service's lag and redeliveries at the broker", PATIENCE, 2,
+                               () -> count(prometheus.query("{__name__=~\"cleave_events_consumer_lag|"
+                                                            + "cleave_events_redelivered_total\","
+                                                            + "cleave_consumer=\"order\"}")));
+    }
+
+    @Test
     void eachContextsPoolAndOutboxAndTheJvmAreMeasured() {
         Eventually.awaitEquals("each context's pool", PATIENCE, Set.of("order-db", "user-db"),
                                () -> labels(prometheus.query("db_client_connection_count{db_client_connection_state="
@@ -103,7 +141,7 @@ class PrometheusScrapesBothServicesIT {
     void theShippedAlertRulesLoadAndEvaluate() {
         Eventually.await("the rules evaluated at least once", PATIENCE, () -> {
             JsonNode rules = prometheus.ruleGroups().path(0).path("rules");
-            return rules.size() == 4 && rules.findValuesAsText("health").stream().allMatch("ok"::equals);
+            return rules.size() == 5 && rules.findValuesAsText("health").stream().allMatch("ok"::equals);
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.cleave.contract;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +26,19 @@ final class SplitServices implements AutoCloseable {
         return start(dataDir, broker, brokerPort, Map.of());
     }
 
-    /** Starts both services as above, the order service with more environment (e.g. its database). */
+    /**
+     * Starts both services as above, the order service with more environment (e.g. its database). The order
+     * service's port is chosen first, so the user service's topology view can show it as its peer
+     * ({@code CLEAVE_OBSERVE_PEERS}), as {@code ./cleave run user} does.
+     */
     static SplitServices start(Path dataDir, Broker broker, int brokerPort, Map<String, String> orderEnvironment) {
+        int orderPort = AssemblyProcess.freePort();
+        Map<String, String> order = new HashMap<>(orderEnvironment);
+        order.put("PORT", Integer.toString(orderPort));
         return new SplitServices(Services.start(dataDir, broker, brokerPort, List.of("user", "order"),
-                                                Map.of("order", orderEnvironment)));
+                                                Map.of("user", Map.of("CLEAVE_OBSERVE_PEERS",
+                                                                      "http://127.0.0.1:" + orderPort),
+                                                       "order", order)));
     }
 
     /** Users and everything else to the user service, orders to the order service. */

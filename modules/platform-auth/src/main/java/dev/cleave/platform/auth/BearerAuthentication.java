@@ -13,8 +13,8 @@ import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 
 /**
- * The assembly's door: every request but a health probe, a metrics scrape or the API's description
- * ({@code /observe/health}, {@code /observe/metrics}, {@code /openapi}, {@code /docs})
+ * The assembly's door: every request but a health probe, a metrics scrape, the topology or the API's description
+ * ({@code /observe/health}, {@code /observe/metrics}, {@code /observe/topology}, {@code /openapi}, {@code /docs})
  * needs exactly one {@code Authorization: Bearer} header with a token the {@link TokenVerifier} accepts (RFC 6750).
  * The verified {@link dev.cleave.platform.api.Caller} is left in the request's context for the routes
  * ({@link Callers#of}). Refusals are problems with the
@@ -26,8 +26,8 @@ import io.helidon.webserver.http.RoutingResponse;
 final class BearerAuthentication implements Filter {
     private static final System.Logger LOGGER = System.getLogger(BearerAuthentication.class.getName());
     // The health probes, and the API's description and reference page: a client reads them before it has a token.
-    private static final List<String> PUBLIC_PREFIXES = List.of("/observe/health", "/observe/metrics", "/openapi",
-                                                                "/docs");
+    private static final List<String> PUBLIC_PREFIXES = List.of("/observe/health", "/observe/metrics",
+                                                                "/observe/topology", "/openapi", "/docs");
     private static final String SCHEME = "bearer ";
     private static final String RETRY_AFTER_SECONDS = "5";
 

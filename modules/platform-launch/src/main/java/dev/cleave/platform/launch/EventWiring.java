@@ -3,6 +3,7 @@ package dev.cleave.platform.launch;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.cleave.platform.observe.AssemblyObservation;
 import dev.cleave.platform.persistence.events.InProcessTransport;
 import dev.cleave.platform.spi.EventSource;
 import dev.cleave.platform.spi.EventTransport;
@@ -28,17 +29,21 @@ final class EventWiring implements AutoCloseable {
         this.subscriptions = List.copyOf(subscriptions);
     }
 
-    static EventWiring start(Config config, List<RunningContext> running, List<EventTransportProvider> providers) {
+    // The transport and the subscriptions are counted (events published and applied) by the observation.
+    static EventWiring start(Config config, List<RunningContext> running, List<EventTransportProvider> providers,
+                             AssemblyObservation observation) {
         if (providers.size() > 1) {
             throw new IllegalStateException("more than one event transport on the module path: " + providers);
         }
-        EventTransport transport = providers.isEmpty()
+        EventTransport transport = observation.meter(providers.isEmpty()
                 ? new InProcessTransport()
-                : providers.getFirst().create(config.get("cleave.events"));
+                : providers.getFirst().create(config.get("cleave.events")));
         List<EventSource.Relay> relays = new ArrayList<>();
         List<Subscription<?>> subscriptions = new ArrayList<>();
         try {
-            running.forEach(context -> subscriptions.addAll(context.subscriptions()));
+            List<Subscription<?>> local = new ArrayList<>();
+            running.forEach(context -> local.addAll(context.subscriptions()));
+            subscriptions.addAll(observation.meter(local));
             transport.subscribe(subscriptions);
             for (RunningContext context : running) {
                 for (EventSource outbox : context.outboxes()) {

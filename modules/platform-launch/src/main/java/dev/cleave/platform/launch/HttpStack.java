@@ -9,7 +9,7 @@ import java.util.concurrent.CompletionException;
 import dev.cleave.platform.auth.Authentication;
 import dev.cleave.platform.auth.RateLimits;
 import dev.cleave.platform.observe.AccessLog;
-import dev.cleave.platform.observe.AssemblyMetrics;
+import dev.cleave.platform.observe.AssemblyObservation;
 import dev.cleave.platform.observe.RouteMetrics;
 import dev.cleave.platform.spi.RunningContext;
 import dev.cleave.platform.web.Json;
@@ -139,10 +139,13 @@ final class HttpStack {
      * @param callers     verifies every request's bearer token before any route sees it
      * @param limits      the rate limits: by client address before authentication, by subject after it
      * @param documents   the API's documents, for {@code /openapi} and {@code /docs}
+     * @param observation the assembly's meters and topology, for {@code /observe/metrics} and
+     *                    {@code /observe/topology}
      * @return the server
      */
     WebServer build(List<RunningContext> running, List<HealthCheck> more, DeadLetterOffice deadLetters,
-                    ShutdownCheck shutdown, Authentication callers, RateLimits limits, ApiDocuments documents) {
+                    ShutdownCheck shutdown, Authentication callers, RateLimits limits, ApiDocuments documents,
+                    AssemblyObservation observation) {
         // First the request's id, which every answer and log line after it may show; then what measures it all.
         routing.addFilter(RequestIds.filter())
                 .addFilter(routeMetrics.filter());
@@ -156,6 +159,7 @@ final class HttpStack {
                 .addFilter(limits.bySubject());
         running.forEach(context -> context.routing(routing));
         ApiEndpoints.install(server, routing, documents);
+        observation.routing(routing);
         running.forEach(context -> context.healthChecks().forEach(this::addCheck));
         more.forEach(this::addCheck);
         if (server.sockets().containsKey(ADMIN_SOCKET)) {
@@ -165,7 +169,7 @@ final class HttpStack {
             server.routing(ADMIN_SOCKET, admin);
         }
         return server.addFeature(ObserveFeature.builder().addObserver(health.build())
-                                           .addObserver(AssemblyMetrics.observer(more)).build())
+                                           .addObserver(observation.metricsObserver()).build())
                 .routing(routing)
                 .build();
     }

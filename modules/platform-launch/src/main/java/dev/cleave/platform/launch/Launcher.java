@@ -20,6 +20,8 @@ import dev.cleave.platform.auth.AuthSettings;
 import dev.cleave.platform.auth.Authentication;
 import dev.cleave.platform.auth.RateLimitSettings;
 import dev.cleave.platform.auth.RateLimits;
+import dev.cleave.platform.observe.AssemblyObservation;
+import dev.cleave.platform.observe.MeteredBinding;
 import dev.cleave.platform.spi.ContextProvider;
 import dev.cleave.platform.spi.ContextSetup;
 import dev.cleave.platform.spi.EventTransportProvider;
@@ -151,8 +153,9 @@ public final class Launcher {
         RateLimits limits = RateLimits.create(setting(() -> RateLimitSettings.from(config)));
         List<ContextProvider> ordered = StartOrder.of(contexts);
         ApiDocuments documents = ApiDocuments.of(assembly, ordered);
+        AssemblyObservation observation = AssemblyObservation.create(assembly, config);
         CompletableFuture<HttpStack> http = HttpStack.prepare(config);
-        Map<Class<?>, Binding> bindings = new LinkedHashMap<>();
+        Map<Class<?>, MeteredBinding> bindings = new LinkedHashMap<>();
         List<RunningContext> running = new ArrayList<>();
         List<AutoCloseable> clients = new ArrayList<>();
         EventWiring events = null;
@@ -161,19 +164,22 @@ public final class Launcher {
             for (ContextProvider context : ordered) {
                 for (Class<?> api : context.requires()) {
                     bindings.computeIfAbsent(api, missing -> bind(missing, context, ordered, running, remotes,
-                                                                  config, clients, authentication));
+                                                                  config, clients, authentication, observation))
+                            .usedBy(context.name());
                 }
                 RunningContext begun = context.start(ContextSetup.of(config, dataDir, context,
                                                                        implementations(bindings)));
                 running.add(begun);
                 context.provides().forEach(api -> implementationOf(api, context, begun));
             }
-            events = EventWiring.start(config, running, transports);
+            events = EventWiring.start(config, running, transports, observation);
             List<HealthCheck> checks = new ArrayList<>(events.healthChecks());
             checks.add(shutdown);
+            observation.started(ordered, checks);
             authentication.warmUp();
             WebServer server = HttpStack.await(http)
-                    .build(running, checks, events.deadLetters(), shutdown, authentication, limits, documents)
+                    .build(running, checks, events.deadLetters(), shutdown, authentication, limits, documents,
+                           observation)
                     .start();
             if (!server.isRunning()) {
                 // Helidon logs the bind failure and hands back a stopped server rather than throwing.
@@ -197,18 +203,20 @@ public final class Launcher {
         }
     }
 
-    private static Binding bind(Class<?> api,
-                                ContextProvider requiring,
-                                List<ContextProvider> ordered,
-                                List<RunningContext> running,
-                                List<RemoteApiProvider> remotes,
-                                Config config,
-                                List<AutoCloseable> clients,
-                                Authentication authentication) {
+    // Every binding is measured (calls, errors, latency), in-process and remote alike, so the two topologies compare.
+    private static MeteredBinding bind(Class<?> api,
+                                       ContextProvider requiring,
+                                       List<ContextProvider> ordered,
+                                       List<RunningContext> running,
+                                       List<RemoteApiProvider> remotes,
+                                       Config config,
+                                       List<AutoCloseable> clients,
+                                       Authentication authentication,
+                                       AssemblyObservation observation) {
         for (int i = 0; i < running.size(); i++) {
             if (ordered.get(i).provides().contains(api)) {
-                return new Binding(api, implementationOf(api, ordered.get(i), running.get(i)),
-                                   "in-process (" + ordered.get(i).name() + ")");
+                return observation.inProcess(api, implementationOf(api, ordered.get(i), running.get(i)),
+                                             ordered.get(i).name());
             }
         }
         for (RemoteApiProvider remote : remotes) {
@@ -218,7 +226,7 @@ public final class Launcher {
                 RemoteApiProvider.RemoteApi client = remote.connect(remoteConfig, url,
                                                                     setting(authentication::serviceCredentials));
                 clients.add(client.closer());
-                return new Binding(api, client.implementation(), "remote (" + url + ")");
+                return observation.remote(api, client.implementation(), remote.service(), url, client.resilience());
             }
         }
         throw new IllegalStateException("context '" + requiring.name() + "' requires " + api.getName()
@@ -274,7 +282,7 @@ public final class Launcher {
 
     private static String startupLine(String assembly,
                                       List<ContextProvider> contexts,
-                                      Iterable<Binding> bindings,
+                                      Iterable<MeteredBinding> bindings,
                                       String events,
                                       String callers,
                                       int port,
@@ -299,7 +307,7 @@ public final class Launcher {
         }
     }
 
-    private static Map<Class<?>, Object> implementations(Map<Class<?>, Binding> bindings) {
+    private static Map<Class<?>, Object> implementations(Map<Class<?>, MeteredBinding> bindings) {
         Map<Class<?>, Object> implementations = new LinkedHashMap<>();
         bindings.forEach((api, binding) -> implementations.put(api, binding.implementation()));
         return implementations;

@@ -23,13 +23,13 @@ import io.helidon.webserver.http.HttpRouting;
  * it was given.
  */
 final class FakeContext implements ContextProvider {
-    /** A fake API. */
-    interface Greeter {
+    /** A fake API; public, as a context's API is, so its binding can be measured. */
+    public interface Greeter {
         String greet();
     }
 
     /** Another fake API. */
-    interface Counter {
+    public interface Counter {
         int count();
     }
 
