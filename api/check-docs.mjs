@@ -1,7 +1,7 @@
 // Loads a service's /docs page in headless Chromium with every request off the service's own origin refused, as
 // on a machine without network, and checks that each operation of the service's /openapi document is rendered.
 // Usage: node api/check-docs.mjs http://127.0.0.1:PORT   (exit 0: rendered; 1: not; prints what it saw)
-import { chromium } from 'playwright-core';
+import { launchHeadless, offlinePage } from './offline-page.mjs';
 
 const base = process.argv[2];
 if (!base) {
@@ -15,24 +15,11 @@ const operations = Object.entries(document.paths).flatMap(([path, item]) =>
   methods.filter((method) => item[method])
     .map((method) => ({ path, method, summary: item[method].summary, tag: (item[method].tags || [''])[0] })));
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchHeadless();
 const refused = [];
 const errors = [];
 try {
-  const page = await browser.newPage();
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) {
-      return route.continue();
-    }
-    refused.push(url);
-    return route.abort();
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
+  const page = await offlinePage(browser, origin, refused, errors);
   await page.goto(`${base}/docs`, { waitUntil: 'load' });
   // The reference shows one tag's operations at a time: open each tag as a reader would, then look for its
   // operations' summaries on the page.
