@@ -9,6 +9,9 @@ module dev.cleave.platform.spi {
     requires transitive io.helidon.config;
     requires transitive io.helidon.webserver;
     requires transitive io.helidon.health;
+    // Spans: Tracing hands out OpenTelemetry's API, which the platform's adapters use to trace their work.
+    requires transitive io.opentelemetry.api;
+    requires transitive io.opentelemetry.context;
     // Events travel as JSON; only EventCodec's insides use Jackson.
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.datatype.jsr310;

@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -17,8 +18,13 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.cleave.platform.spi.Delivered;
+import dev.cleave.platform.spi.EventSpans;
 import dev.cleave.platform.spi.EventTransport.TransportUnavailableException;
 import dev.cleave.platform.spi.OutboxRecord;
+import dev.cleave.platform.spi.TraceContext;
+import dev.cleave.platform.spi.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 
 /**
  * One publishing context's channel, in confirm mode: a batch is published as a whole, then the broker's confirms
@@ -65,8 +71,7 @@ final class ConfirmedPublisher {
                 for (OutboxRecord record : records) {
                     // Expected before it is sent: the confirm may arrive before basicPublish returns.
                     batch.expect(open.getNextPublishSeqNo(), record);
-                    open.basicPublish(topology.exchange(publisher), record.type(), false, properties(record),
-                                      record.payload().getBytes(StandardCharsets.UTF_8));
+                    send(open, record);
                 }
             } catch (IOException | ShutdownSignalException e) {
                 broken = new TransportUnavailableException("publishing to " + topology.exchange(publisher)
@@ -145,7 +150,27 @@ final class ConfirmedPublisher {
         }
     }
 
-    private AMQP.BasicProperties properties(OutboxRecord record) {
+    // One span per event sent, a child of the request that wrote it; its context travels in the message's headers,
+    // so the consumer's span continues the trace.
+    private void send(Channel open, OutboxRecord record) throws IOException {
+        String exchange = topology.exchange(publisher);
+        Span span = EventSpans.publish(record, "rabbitmq", exchange);
+        try (Scope ignored = span.makeCurrent()) {
+            open.basicPublish(exchange, record.type(), false, properties(record, Tracing.current()),
+                              record.payload().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            Tracing.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private AMQP.BasicProperties properties(OutboxRecord record, TraceContext trace) {
+        Map<String, Object> headers = new HashMap<>(trace.headers());
+        headers.put(PUBLISHER_HEADER, publisher);
+        headers.put(AGGREGATE_HEADER, record.aggregateId());
+        headers.put(OCCURRED_HEADER, record.occurredAt().toString());
         return new AMQP.BasicProperties.Builder()
                 .deliveryMode(2)
                 .messageId(record.eventId().toString())
@@ -153,9 +178,7 @@ final class ConfirmedPublisher {
                 .contentType(CONTENT_TYPE)
                 .contentEncoding(StandardCharsets.UTF_8.name())
                 .timestamp(Date.from(record.occurredAt()))
-                .headers(Map.of(PUBLISHER_HEADER, publisher,
-                                AGGREGATE_HEADER, record.aggregateId(),
-                                OCCURRED_HEADER, record.occurredAt().toString()))
+                .headers(headers)
                 .build();
     }
 

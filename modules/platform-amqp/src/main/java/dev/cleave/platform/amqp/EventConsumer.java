@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -30,6 +31,7 @@ import dev.cleave.platform.spi.Faults;
 import dev.cleave.platform.spi.Inbox;
 import dev.cleave.platform.spi.OutboxRecord;
 import dev.cleave.platform.spi.Subscription;
+import dev.cleave.platform.spi.TraceContext;
 
 /**
  * Hands the messages of one queue to the consuming context's subscriptions. A message is acknowledged only after
@@ -430,7 +432,19 @@ final class EventConsumer extends DefaultConsumer {
         Map<String, Object> headers = properties.getHeaders() == null ? Map.of() : properties.getHeaders();
         return new OutboxRecord(0L, eventId, publisher, type, aggregateId(properties),
                                 new String(body, StandardCharsets.UTF_8), occurredAt(properties, headers),
-                                attemptsBefore);
+                                attemptsBefore, trace(headers));
+    }
+
+    // The publish span's context, which the consumer's span continues; AMQP hands header strings over as bytes.
+    private static TraceContext trace(Map<String, Object> headers) {
+        Map<String, String> values = new HashMap<>(2);
+        for (String name : List.of(TraceContext.TRACEPARENT, TraceContext.TRACESTATE)) {
+            Object value = headers.get(name);
+            if (value != null) {
+                values.put(name, value.toString());
+            }
+        }
+        return TraceContext.of(values);
     }
 
     /** The event type a message carries: its type property, else its routing key. */

@@ -22,10 +22,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.cleave.platform.api.UnavailableException;
 import dev.cleave.platform.spi.ContextSetup;
+import dev.cleave.platform.spi.Tracing;
 import io.helidon.config.Config;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -50,6 +54,8 @@ public final class ContextDatabase implements AutoCloseable {
 
     private final String context;
     private final HikariDataSource dataSource;
+    // OpenTelemetry's db.system.name of the database: PostgreSQL in production, else embedded H2.
+    private final String system;
     // Bounds the callers that hold or wait for a connection: beyond the pool and its waiting line, work is refused
     // at once, so an overload cannot pile up threads that each wait the full connection wait.
     private final Semaphore admission;
@@ -62,6 +68,7 @@ public final class ContextDatabase implements AutoCloseable {
     private ContextDatabase(String context, HikariDataSource dataSource, int maxWaiting) {
         this.context = context;
         this.dataSource = dataSource;
+        this.system = dataSource.getJdbcUrl().startsWith("jdbc:postgresql:") ? "postgresql" : "h2";
         this.admission = new Semaphore(dataSource.getMaximumPoolSize() + maxWaiting);
     }
 
@@ -178,6 +185,18 @@ public final class ContextDatabase implements AutoCloseable {
         if (ambient != null) {
             return run(ambient, work, "transaction failed");
         }
+        Span span = transactionSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            return outermost(work);
+        } catch (RuntimeException e) {
+            Tracing.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private <T> T outermost(SqlWork<T> work) {
         admit();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -200,6 +219,20 @@ public final class ContextDatabase implements AutoCloseable {
         } finally {
             admission.release();
         }
+    }
+
+    // A transaction is traced as part of the request or the event it serves, never on its own: the relay's polls
+    // and housekeeping, which run all the time, would otherwise each start a trace.
+    private Span transactionSpan() {
+        if (!Span.current().getSpanContext().isValid()) {
+            return Span.getInvalid();
+        }
+        return Tracing.tracer().spanBuilder("transaction " + context)
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute("db.system.name", system)
+                .setAttribute("db.operation.name", "transaction")
+                .setAttribute("cleave.context", context)
+                .startSpan();
     }
 
     // Refuses work at once when the pool and its waiting line are full; UnavailableException is answered 503.

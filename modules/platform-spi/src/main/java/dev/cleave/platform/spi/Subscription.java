@@ -4,6 +4,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import dev.cleave.platform.api.DomainEvent;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 
 /**
  * A context's wish to hear of another context's events of one type. The handler runs in the consumer's own
@@ -127,8 +129,19 @@ public record Subscription<E extends DomainEvent>(Inbox inbox,
          * @return {@code true} if it was applied now, {@code false} if it had been applied before or was superseded
          */
         public boolean handleOnce() {
-            return subscription.inbox().applyOnce(record.eventId(), subscription.publisher(), event.aggregateId(),
-                                                  event.version(), () -> subscription.handler().accept(event));
+            Span span = EventSpans.process(subscription.consumer(), record);
+            try (Scope ignored = span.makeCurrent()) {
+                boolean applied = subscription.inbox().applyOnce(record.eventId(), subscription.publisher(),
+                                                                 event.aggregateId(), event.version(),
+                                                                 () -> subscription.handler().accept(event));
+                span.setAttribute("cleave.event.applied", applied);
+                return applied;
+            } catch (RuntimeException e) {
+                Tracing.failed(span, e);
+                throw e;
+            } finally {
+                span.end();
+            }
         }
     }
 }

@@ -13,10 +13,13 @@ import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 
 /**
- * Every request's id, for a person to quote: the trace id of a valid W3C {@code traceparent} the caller sent, so
- * the id is the one its own traces show, else 32 random hex digits in the same form. Each problem answer carries it
+ * Every request's id, for a person to quote: the trace id of the request's server span (a new trace when tracing is
+ * on, else the caller's), or of a valid W3C {@code traceparent} the caller sent, so the id is the one the traces
+ * show; else 32 random hex digits in the same form. Each problem answer carries it
  * as its {@code instance} ({@code urn:cleave:request:<id>}), and the access log's line for the request shows it.
  */
 public final class RequestIds {
@@ -35,7 +38,8 @@ public final class RequestIds {
      */
     public static Filter filter() {
         return (FilterChain chain, RoutingRequest request, RoutingResponse response) -> {
-            request.context().register(KEY, new Id(fromTraceparent(request).orElseGet(RequestIds::random)));
+            request.context().register(KEY, new Id(fromSpan().or(() -> fromTraceparent(request))
+                                                            .orElseGet(RequestIds::random)));
             chain.proceed();
         };
     }
@@ -58,6 +62,12 @@ public final class RequestIds {
      */
     static String instance(ServerRequest request) {
         return of(request).map(id -> "urn:cleave:request:" + id).orElse(null);
+    }
+
+    // The server span's trace (the caller's, or a new one when tracing is on), if a tracing filter ran first.
+    private static Optional<String> fromSpan() {
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid() ? Optional.of(span.getTraceId()) : Optional.empty();
     }
 
     private static Optional<String> fromTraceparent(RoutingRequest request) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.cleave.platform.api.UnavailableException;
 import dev.cleave.platform.spi.RemoteApiProvider;
 import dev.cleave.platform.spi.ServiceCredentials;
+import dev.cleave.platform.spi.Tracing;
 import dev.cleave.user.api.UserDirectory;
 import dev.cleave.user.api.UserSummary;
 import io.helidon.faulttolerance.Bulkhead;
@@ -21,8 +22,12 @@ import io.helidon.faulttolerance.FaultTolerance;
 import io.helidon.faulttolerance.FtHandlerTyped;
 import io.helidon.faulttolerance.Retry;
 import io.helidon.http.HeaderNames;
+import io.helidon.webclient.api.HttpClientRequest;
 import io.helidon.webclient.api.HttpClientResponse;
 import io.helidon.webclient.api.WebClient;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 
 /**
  * {@link UserDirectory} over the user service's public v1 API ({@code GET /v1/users/{id}}): the contract has one
@@ -36,6 +41,9 @@ final class HttpUserDirectory implements UserDirectory, RemoteApiProvider.Resili
     // Reads only the fields it needs and ignores the rest, so fields the user API adds later break nothing.
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
+    private static final String USER_ROUTE = "/v1/users/{id}";
+
+    private final URI baseUrl;
     private final WebClient client;
     private final FtHandlerTyped<Optional<UserSummary>> resilience;
     private final CircuitBreaker breaker;
@@ -45,6 +53,7 @@ final class HttpUserDirectory implements UserDirectory, RemoteApiProvider.Resili
     private final ServiceCredentials credentials;
 
     HttpUserDirectory(URI baseUrl, UserClientSettings settings, ServiceCredentials credentials) {
+        this.baseUrl = baseUrl;
         this.settings = settings;
         this.credentials = credentials;
         // Keep-alive connections, pooled per host by the client.
@@ -86,8 +95,10 @@ final class HttpUserDirectory implements UserDirectory, RemoteApiProvider.Resili
     public Optional<UserSummary> find(long id) {
         // Outside the retries: a token endpoint that refuses or is down answers 503 with its own reason at once.
         String token = credentials.bearerToken();
+        // Each attempt, retries too, is a client span of its own under the caller's span.
+        Context caller = Context.current();
         try {
-            return resilience.invoke(() -> fetch(id, token));
+            return resilience.invoke(() -> fetch(id, token, caller));
         } catch (CircuitBreakerOpenException e) {
             throw new UnavailableException("The user service is failing; orders cannot be checked against users "
                                            + "right now.", settings.breakerDelay(), e);
@@ -97,11 +108,23 @@ final class HttpUserDirectory implements UserDirectory, RemoteApiProvider.Resili
         }
     }
 
-    private Optional<UserSummary> fetch(long id, String token) {
-        try (HttpClientResponse response = client.get("/v1/users/" + id)
-                .header(HeaderNames.AUTHORIZATION, "Bearer " + token)
-                .request()) {
+    private Optional<UserSummary> fetch(long id, String token, Context caller) {
+        Span span = Tracing.tracer().spanBuilder("GET " + USER_ROUTE)
+                .setParent(caller)
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute("http.request.method", "GET")
+                .setAttribute("url.template", USER_ROUTE)
+                .setAttribute("server.address", baseUrl.getHost())
+                .setAttribute("server.port", (long) port(baseUrl))
+                .setAttribute("rpc.service", UserDirectory.class.getSimpleName())
+                .startSpan();
+        HttpClientRequest request = client.get("/v1/users/" + id)
+                .header(HeaderNames.AUTHORIZATION, "Bearer " + token);
+        Tracing.of(caller.with(span)).headers()
+                .forEach((name, value) -> request.header(HeaderNames.create(name), value));
+        try (HttpClientResponse response = request.request()) {
             int status = response.status().code();
+            span.setAttribute("http.response.status_code", (long) status);
             if (status == 404) {
                 return Optional.empty();
             }
@@ -110,8 +133,18 @@ final class HttpUserDirectory implements UserDirectory, RemoteApiProvider.Resili
             }
             return Optional.of(UserReply.read(JSON.readTree(response.entity().inputStream())));
         } catch (IOException e) {
+            Tracing.failed(span, e);
             throw new UncheckedIOException("reading the user service's reply failed", e);
+        } catch (RuntimeException e) {
+            Tracing.failed(span, e);
+            throw e;
+        } finally {
+            span.end();
         }
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
     }
 
     @Override

@@ -5,11 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.cleave.platform.spi.Delivered;
+import dev.cleave.platform.spi.EventSpans;
 import dev.cleave.platform.spi.EventTransport;
 import dev.cleave.platform.spi.Faults;
 import dev.cleave.platform.spi.OutboxRecord;
 import dev.cleave.platform.spi.Subscription;
+import dev.cleave.platform.spi.Tracing;
 import io.helidon.health.HealthCheck;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 
 /**
  * Delivers events straight to the subscribers in this process: the monolith's transport. Still fed by the outbox
@@ -17,6 +21,8 @@ import io.helidon.health.HealthCheck;
  */
 public final class InProcessTransport implements EventTransport {
     private static final System.Logger LOGGER = System.getLogger(InProcessTransport.class.getName());
+    // The messaging.system of its spans: no broker, the relay calls the subscribers itself.
+    private static final String SYSTEM = "in-process";
 
     private volatile List<Subscription<?>> subscriptions = List.of();
 
@@ -42,15 +48,19 @@ public final class InProcessTransport implements EventTransport {
         List<OutboxRecord> delivered = new ArrayList<>();
         List<OutboxRecord> failed = new ArrayList<>();
         for (OutboxRecord record : records) {
-            try {
+            Span span = EventSpans.publish(record, SYSTEM, publisher);
+            try (Scope ignored = span.makeCurrent()) {
+                // Each subscriber's span is a child of this delivery, as a consumer's is of a broker's publish.
+                OutboxRecord sent = record.withTrace(Tracing.current());
                 boolean retry = false;
                 for (Subscription<?> subscription : subscriptions) {
                     if (subscription.publisher().equals(publisher) && subscription.typeName().equals(record.type())) {
-                        retry |= !settled(subscription, record);
+                        retry |= !settled(subscription, sent);
                     }
                 }
                 (retry ? failed : delivered).add(record);
             } catch (RuntimeException e) {
+                Tracing.failed(span, e);
                 if (Faults.isPassing(e)) {
                     // The consumer's database (or what its handler calls) cannot answer: the rows wait, uncounted.
                     LOGGER.log(Level.WARNING, "handling " + record.type() + " " + record.eventId() + " from "
@@ -61,6 +71,8 @@ public final class InProcessTransport implements EventTransport {
                 LOGGER.log(Level.ERROR, "setting " + record.type() + " " + record.eventId() + " from " + publisher
                                         + " aside failed; it is retried later", e);
                 failed.add(record);
+            } finally {
+                span.end();
             }
         }
         return new Delivered(ids(delivered), failed);

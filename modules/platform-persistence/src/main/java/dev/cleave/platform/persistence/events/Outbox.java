@@ -23,6 +23,8 @@ import dev.cleave.platform.spi.EventCodec;
 import dev.cleave.platform.spi.EventSource;
 import dev.cleave.platform.spi.EventTransport;
 import dev.cleave.platform.spi.OutboxRecord;
+import dev.cleave.platform.spi.TraceContext;
+import dev.cleave.platform.spi.Tracing;
 
 /**
  * A context's transactional outbox (table {@code outbox} in its schema). {@link #publish} writes the event in the
@@ -33,6 +35,8 @@ import dev.cleave.platform.spi.OutboxRecord;
 public final class Outbox implements EventPublisher, EventSource {
     /** The pause before a failed row's second attempt; it doubles for each further one, up to {@link Backoff#CAP}. */
     static final Duration FIRST_RETRY = Duration.ofMillis(100);
+
+    private static final int MAX_TRACESTATE = 512;
 
     private final ContextDatabase database;
     private final String publisher;
@@ -74,13 +78,18 @@ public final class Outbox implements EventPublisher, EventSource {
     public void publish(DomainEvent event) {
         database.inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO outbox (event_id, event_type, aggregate_id, payload, occurred_at, attempts) "
-                    + "VALUES (?, ?, ?, ?, ?, 0)")) {
+                    "INSERT INTO outbox (event_id, event_type, aggregate_id, payload, occurred_at, attempts, "
+                    + "traceparent, tracestate) VALUES (?, ?, ?, ?, ?, 0, ?, ?)")) {
+                TraceContext trace = Tracing.current();
                 insert.setString(1, event.eventId().toString());
                 insert.setString(2, event.getClass().getSimpleName());
                 insert.setLong(3, event.aggregateId());
                 insert.setString(4, EventCodec.encode(event));
                 insert.setObject(5, event.occurredAt().atOffset(ZoneOffset.UTC));
+                insert.setString(6, trace.traceparent());
+                // W3C asks that at least 512 characters of tracestate be kept; a longer one is dropped whole.
+                insert.setString(7, trace.tracestate() != null && trace.tracestate().length() <= MAX_TRACESTATE
+                                    ? trace.tracestate() : null);
                 insert.executeUpdate();
             }
             return null;
@@ -124,7 +133,8 @@ public final class Outbox implements EventPublisher, EventSource {
             List<OutboxRecord> claimed = new ArrayList<>(limit);
             Instant now = Instant.now();
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, event_id, event_type, aggregate_id, payload, occurred_at, attempts FROM outbox "
+                    "SELECT id, event_id, event_type, aggregate_id, payload, occurred_at, attempts, traceparent, "
+                    + "tracestate FROM outbox "
                     + "WHERE delivered_at IS NULL AND dead_at IS NULL "
                     + "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) "
                     + "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
@@ -135,7 +145,8 @@ public final class Outbox implements EventPublisher, EventSource {
                         claimed.add(new OutboxRecord(rows.getLong(1), UUID.fromString(rows.getString(2)), publisher,
                                                      rows.getString(3), rows.getLong(4), rows.getString(5),
                                                      rows.getObject(6, OffsetDateTime.class).toInstant(),
-                                                     rows.getInt(7)));
+                                                     rows.getInt(7),
+                                                     new TraceContext(rows.getString(8), rows.getString(9))));
                     }
                 }
             }
