@@ -18,6 +18,15 @@ module dev.cleave.platform.observe {
     // The topology document, and asking the peer services for theirs.
     requires com.fasterxml.jackson.databind;
     requires java.net.http;
+    // Traces: OpenTelemetry's SDK and its autoconfiguration (OTEL_*), exporting OTLP or to Zipkin.
+    requires io.opentelemetry.sdk;
+    requires io.opentelemetry.sdk.common;
+    requires io.opentelemetry.sdk.trace;
+    requires io.opentelemetry.sdk.autoconfigure;
+    requires io.opentelemetry.sdk.autoconfigure.spi;
+    requires io.opentelemetry.exporter.zipkin;
+    requires zipkin2.reporter;
+    requires zipkin2.reporter.urlconnection;
 
     exports dev.cleave.platform.observe;
 }

@@ -256,7 +256,8 @@ final class AssemblyProcess implements AutoCloseable {
         }
     }
 
-    private static String javaBinary() {
+    /** The JDK the tests run on, for the processes they start. */
+    static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

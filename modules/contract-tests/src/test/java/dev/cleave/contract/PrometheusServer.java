@@ -4,36 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cleave.platform.testing.Eventually;
 
 /**
  * A real Prometheus (Debian's {@code prometheus}), started for a test on a free port of 127.0.0.1, scraping the
  * given targets every second with the alert rules of {@code docs/observability/alerts.yml}, and stopped by its PID.
  */
-final class PrometheusServer implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
-    private final Process process;
-    private final URI base;
-    private final Path log;
-
+final class PrometheusServer extends LocalServer {
     private PrometheusServer(Process process, URI base, Path log) {
-        this.process = process;
-        this.base = base;
-        this.log = log;
+        super(process, base, log);
     }
 
     /**
@@ -65,8 +50,7 @@ final class PrometheusServer implements AutoCloseable {
                     .redirectOutput(log.toFile())
                     .start();
             PrometheusServer server = new PrometheusServer(process, URI.create("http://127.0.0.1:" + port), log);
-            Eventually.await("Prometheus ready (log: " + log + ")", Duration.ofSeconds(30),
-                             () -> server.status("/-/ready") == 200);
+            server.awaitReady("Prometheus", "/-/ready", Duration.ofSeconds(30));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start prometheus (is Debian's prometheus installed?)", e);
@@ -91,48 +75,5 @@ final class PrometheusServer implements AutoCloseable {
      */
     JsonNode ruleGroups() {
         return get("/api/v1/rules").path("data").path("groups");
-    }
-
-    private JsonNode get(String path) {
-        try {
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(base.resolve(path)).build(),
-                                                        HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private int status(String path) {
-        try {
-            return CLIENT.send(HttpRequest.newBuilder(base.resolve(path)).build(),
-                               HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    @Override
-    public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "Prometheus at " + base + " (log: " + log + ")";
     }
 }

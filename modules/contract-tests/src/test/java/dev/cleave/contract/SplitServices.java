@@ -32,13 +32,23 @@ final class SplitServices implements AutoCloseable {
      * ({@code CLEAVE_OBSERVE_PEERS}), as {@code ./cleave run user} does.
      */
     static SplitServices start(Path dataDir, Broker broker, int brokerPort, Map<String, String> orderEnvironment) {
+        return start(dataDir, broker, brokerPort, Map.of(), orderEnvironment);
+    }
+
+    /** Starts both services as above, on a fresh broker vhost, both with more environment (e.g. tracing's). */
+    static SplitServices startBoth(Path dataDir, Map<String, String> environment) {
+        return start(dataDir, Broker.create(), 5672, environment, environment);
+    }
+
+    private static SplitServices start(Path dataDir, Broker broker, int brokerPort,
+                                       Map<String, String> userEnvironment, Map<String, String> orderEnvironment) {
         int orderPort = AssemblyProcess.freePort();
         Map<String, String> order = new HashMap<>(orderEnvironment);
         order.put("PORT", Integer.toString(orderPort));
+        Map<String, String> user = new HashMap<>(userEnvironment);
+        user.put("CLEAVE_OBSERVE_PEERS", "http://127.0.0.1:" + orderPort);
         return new SplitServices(Services.start(dataDir, broker, brokerPort, List.of("user", "order"),
-                                                Map.of("user", Map.of("CLEAVE_OBSERVE_PEERS",
-                                                                      "http://127.0.0.1:" + orderPort),
-                                                       "order", order)));
+                                                Map.of("user", user, "order", order)));
     }
 
     /** Users and everything else to the user service, orders to the order service. */

@@ -146,8 +146,10 @@ final class HttpStack {
     WebServer build(List<RunningContext> running, List<HealthCheck> more, DeadLetterOffice deadLetters,
                     ShutdownCheck shutdown, Authentication callers, RateLimits limits, ApiDocuments documents,
                     AssemblyObservation observation) {
-        // First the request's id, which every answer and log line after it may show; then what measures it all.
-        routing.addFilter(RequestIds.filter())
+        // First the request's span, whose trace id is the request's id; then that id, which every answer and log
+        // line after it may show; then what measures it all.
+        routing.addFilter(observation.tracingFilter())
+                .addFilter(RequestIds.filter())
                 .addFilter(routeMetrics.filter());
         if (accessLog) {
             routing.addFilter(AccessLog.filter());

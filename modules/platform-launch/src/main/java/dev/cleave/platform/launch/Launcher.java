@@ -21,6 +21,7 @@ import dev.cleave.platform.auth.Authentication;
 import dev.cleave.platform.auth.RateLimitSettings;
 import dev.cleave.platform.auth.RateLimits;
 import dev.cleave.platform.observe.AssemblyObservation;
+import dev.cleave.platform.observe.Traces;
 import dev.cleave.platform.observe.MeteredBinding;
 import dev.cleave.platform.spi.ContextProvider;
 import dev.cleave.platform.spi.ContextSetup;
@@ -154,6 +155,8 @@ public final class Launcher {
         List<ContextProvider> ordered = StartOrder.of(contexts);
         ApiDocuments documents = ApiDocuments.of(assembly, ordered);
         AssemblyObservation observation = AssemblyObservation.create(assembly, config);
+        // Before anything that traces: the contexts' start, the relays, the first request.
+        Traces traces = setting(() -> Traces.start(assembly));
         CompletableFuture<HttpStack> http = HttpStack.prepare(config);
         Map<Class<?>, MeteredBinding> bindings = new LinkedHashMap<>();
         List<RunningContext> running = new ArrayList<>();
@@ -187,18 +190,18 @@ public final class Launcher {
                         "nothing can listen on " + HttpStack.address(config) + ": the port is taken, or HOST is no "
                         + "address of this machine; set PORT (and HOST) to a free port on this machine");
             }
-            RunningAssembly assemblyHandle = new RunningAssembly(server, parts(events, running, clients), shutdown,
-                                                                 Settings.drain(config));
+            RunningAssembly assemblyHandle = new RunningAssembly(server, parts(events, running, clients, traces),
+                                                                 shutdown, Settings.drain(config));
             LOGGER.log(Level.INFO, startupLine(assembly, ordered, bindings.values(), events.describe(),
-                                               authentication.describe() + ", " + limits.describe(), server.port(),
-                                               started));
+                                               authentication.describe() + ", " + limits.describe(),
+                                               traces.describe(), server.port(), started));
             if (server.port(HttpStack.ADMIN_SOCKET) > 0) {
                 LOGGER.log(Level.INFO, "admin endpoints (dead letters) on port " + server.port(HttpStack.ADMIN_SOCKET)
                                        + ", never on the public port");
             }
             return assemblyHandle;
         } catch (RuntimeException e) {
-            new RunningAssembly(null, parts(events, running, clients), shutdown, Duration.ZERO).close();
+            new RunningAssembly(null, parts(events, running, clients, traces), shutdown, Duration.ZERO).close();
             throw e;
         }
     }
@@ -248,13 +251,16 @@ public final class Launcher {
     // Closed in this order after the server: relays and transport, contexts in reverse start order, clients.
     private static List<AutoCloseable> parts(EventWiring events,
                                              List<RunningContext> running,
-                                             List<AutoCloseable> clients) {
+                                             List<AutoCloseable> clients,
+                                             Traces traces) {
         List<AutoCloseable> parts = new ArrayList<>();
         if (events != null) {
             parts.add(events);
         }
         parts.addAll(running.reversed());
         parts.addAll(clients.reversed());
+        // Last, so the spans of everything stopped before are still sent.
+        parts.add(traces);
         return parts;
     }
 
@@ -285,6 +291,7 @@ public final class Launcher {
                                       Iterable<MeteredBinding> bindings,
                                       String events,
                                       String callers,
+                                      String traces,
                                       int port,
                                       long startedNanos) {
         List<String> bound = new ArrayList<>();
@@ -294,6 +301,7 @@ public final class Launcher {
                + "; required APIs " + (bound.isEmpty() ? "none" : String.join(", ", bound))
                + "; events " + events
                + "; " + callers
+               + "; traces " + traces
                + "; listening on port " + port
                + " (started in " + (System.nanoTime() - startedNanos) / 1_000_000 + " ms)";
     }

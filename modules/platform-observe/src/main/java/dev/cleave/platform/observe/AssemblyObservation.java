@@ -17,6 +17,7 @@ import io.helidon.config.Config;
 import io.helidon.health.HealthCheck;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
+import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.helidon.webserver.observe.spi.Observer;
@@ -170,6 +171,15 @@ public final class AssemblyObservation {
             throw new IllegalStateException("the topology is served once the assembly has started");
         }
         topology.routing(routing);
+    }
+
+    /**
+     * The filter that gives every request its server span, marked with this assembly.
+     *
+     * @return the filter; register it first
+     */
+    public Filter tracingFilter() {
+        return ServerTracing.filter(assembly);
     }
 
     /**

@@ -71,11 +71,15 @@ public final class RouteMetrics {
         return pattern.length() > 1 && pattern.endsWith("/") ? pattern.substring(0, pattern.length() - 1) : pattern;
     }
 
+    // A method HTTP does not define is _OTHER, so what clients send cannot add series (or span names).
+    static String method(Method method) {
+        return KNOWN_METHODS.contains(method.text()) ? method.text() : "_OTHER";
+    }
+
     // Every request records into one of a few timers: look it up in a map rather than build a meter description
     // and ask the registry for it on each request.
     Timer timer(Method method, String route, int status) {
-        String name = KNOWN_METHODS.contains(method.text()) ? method.text() : "_OTHER";
-        return timers.computeIfAbsent(new Series(name, route, status / 100), series -> registry.getOrCreate(
+        return timers.computeIfAbsent(new Series(method(method), route, status / 100), series -> registry.getOrCreate(
                 Timer.builder(NAME)
                         .description("Duration of HTTP server requests.")
                         .baseUnit(TimeUnit.SECONDS)
