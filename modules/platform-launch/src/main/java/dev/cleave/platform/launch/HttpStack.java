@@ -10,7 +10,6 @@ import dev.cleave.platform.auth.Authentication;
 import dev.cleave.platform.auth.RateLimits;
 import dev.cleave.platform.observe.AccessLog;
 import dev.cleave.platform.observe.AssemblyObservation;
-import dev.cleave.platform.observe.RouteMetrics;
 import dev.cleave.platform.spi.RunningContext;
 import dev.cleave.platform.web.Json;
 import dev.cleave.platform.web.ProblemDirectHandler;
@@ -24,6 +23,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.ObserveFeatureConfig;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.health.HealthObserverConfig;
 
@@ -44,7 +44,6 @@ final class HttpStack {
     private final WebServerConfig.Builder server;
     private final HttpRouting.Builder routing;
     private final HealthObserverConfig.Builder health;
-    private final RouteMetrics routeMetrics = RouteMetrics.create();
     private final boolean accessLog;
 
     private HttpStack(Config config) {
@@ -148,9 +147,10 @@ final class HttpStack {
                     AssemblyObservation observation) {
         // First the request's span, whose trace id is the request's id; then that id, which every answer and log
         // line after it may show; then what measures it all.
+        Optional<AssemblyObservation.Metered> metrics = observation.metricsServing();
         routing.addFilter(observation.tracingFilter())
-                .addFilter(RequestIds.filter())
-                .addFilter(routeMetrics.filter());
+                .addFilter(RequestIds.filter());
+        metrics.ifPresent(metered -> routing.addFilter(metered.filter()));
         if (accessLog) {
             routing.addFilter(AccessLog.filter());
         }
@@ -170,8 +170,13 @@ final class HttpStack {
             admin.register(DeadLetterService.PATH, new DeadLetterService(deadLetters));
             server.routing(ADMIN_SOCKET, admin);
         }
-        return server.addFeature(ObserveFeature.builder().addObserver(health.build())
-                                           .addObserver(observation.metricsObserver()).build())
+        // Only the observers added here: Helidon would otherwise find the metrics observer on the module path
+        // and serve /observe/metrics with metrics off.
+        ObserveFeatureConfig.Builder observe = ObserveFeature.builder()
+                .observersDiscoverServices(false)
+                .addObserver(health.build());
+        metrics.ifPresent(metered -> observe.addObserver(metered.observer()));
+        return server.addFeature(observe.build())
                 .routing(routing)
                 .build();
     }

@@ -29,7 +29,8 @@ import io.helidon.config.ConfigSources;
  * {@code _DEV_KEY}, {@code _CLIENT_ID}, {@code _CLIENT_SECRET}, {@code _CLIENT_SECRET_FILE} for who may call (see
  * {@code dev.cleave.platform.auth.AuthSettings}), {@code CLEAVE_RATE_LIMIT} ({@code off} turns the limits off),
  * {@code CLEAVE_ACCESS_LOG} ({@code off}: no line per request), {@code CLEAVE_OBSERVE_PEERS} (base URLs of the
- * services whose topology this one's view shows, beside those it calls), and
+ * services whose topology this one's view shows, beside those it calls), {@code CLEAVE_METRICS} ({@code off}: no
+ * meters and no {@code /observe/metrics}), and
  * {@code CLEAVE_ORDER_V1_CURRENCY}, {@code _DEPRECATION}, {@code _SUNSET}, {@code _DEPRECATION_LINK} and
  * {@code _GONE_AFTER_SUNSET} for the order API's version 1.
  */
@@ -58,6 +59,7 @@ final class Settings {
             Map.entry("CLEAVE_RATE_LIMIT", "cleave.rate-limit.mode"),
             Map.entry("CLEAVE_ACCESS_LOG", "cleave.access-log"),
             Map.entry("CLEAVE_OBSERVE_PEERS", "cleave.observe.peers"),
+            Map.entry("CLEAVE_METRICS", "cleave.metrics"),
             // The order context's API versions (dev.cleave.order.wiring.OrderApiSettings reads them).
             Map.entry("CLEAVE_ORDER_V1_CURRENCY", "cleave.order.v1.currency"),
             Map.entry("CLEAVE_ORDER_V1_DEPRECATION", "cleave.order.v1.deprecation"),

@@ -178,6 +178,32 @@ class ShowingWhatRunsWhereTest {
         assertTrue(e.getMessage().contains("'user-service' is none"), e.getMessage());
     }
 
+    @Test
+    void withMetricsOffNothingIsMeasuredOrServedAndTheTopologySaysSo() {
+        FakeContext teller = new FakeContext("quiet-teller", Set.of(Greeter.class), Set.of(),
+                                             Map.of(Greeter.class, setup -> (Greeter) () -> "hello"));
+        FakeContext visitor = FakeContext.plain("quiet-visitor", Set.of(), Set.of(Greeter.class));
+        Config config = config(Map.of("cleave.metrics", "off"));
+        try (RunningAssembly assembly = Launcher.start("unmetered", config, List.of(visitor, teller))) {
+            assertEquals("hello", TestConfigs.client(dataDir, assembly.port()).get("/quiet-visitor")
+                    .requestEntity(String.class));
+
+            assertEquals(404, anonymous(assembly.port()).get("/observe/metrics").request().status().code());
+            JsonNode topology = json(anonymous(assembly.port()).get(TOPOLOGY).request(String.class));
+            assertEquals("off", topology.get("metrics").asText());
+            assertEquals("quiet-teller", topology.at("/bindings/0/provider").asText(), "still shown");
+            assertEquals(0, topology.at("/bindings/0/figures/calls").asLong(), "but not measured");
+        }
+    }
+
+    @Test
+    void metricsNeitherOnNorOffStopTheStartNamingTheVariable() {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> Launcher.start(
+                "confused", config(Map.of("cleave.metrics", "sometimes")),
+                List.of(FakeContext.plain("any", Set.of(), Set.of()))));
+        assertEquals("CLEAVE_METRICS must be on or off, not 'sometimes'", e.getMessage());
+    }
+
     // The events the consumer set aside, in its own database.
     private static long deadLetters(ContextWithADatabase consumer) {
         return consumer.database().inTransaction(connection -> {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.cleave.platform.spi.ContextProvider;
@@ -33,6 +34,7 @@ public final class AssemblyObservation {
     private static final String OUTBOX_SUFFIX = "-outbox";
 
     private final String assembly;
+    private final boolean metered;
     private final List<URI> configuredPeers;
     private final MeterRegistry registry = Metrics.globalRegistry();
     private final List<MeteredBinding> bindings = new ArrayList<>();
@@ -41,8 +43,9 @@ public final class AssemblyObservation {
     private List<Subscription<?>> subscriptions = List.of();
     private Topology topology;
 
-    private AssemblyObservation(String assembly, List<URI> configuredPeers) {
+    private AssemblyObservation(String assembly, boolean metered, List<URI> configuredPeers) {
         this.assembly = assembly;
+        this.metered = metered;
         this.configuredPeers = configuredPeers;
     }
 
@@ -50,9 +53,11 @@ public final class AssemblyObservation {
      * The observation of one assembly.
      *
      * @param assembly the assembly's name
-     * @param config   the configuration: {@code cleave.observe.peers}, a comma-separated list of base URLs
+     * @param config   the configuration: {@code cleave.observe.peers}, a comma-separated list of base URLs, and
+     *                 {@code cleave.metrics}, {@code on} (the default) or {@code off}: no meter at all, and no
+     *                 {@code /observe/metrics} (what a benchmark of their cost compares against)
      * @return the observation
-     * @throws InvalidSettingException if a peer is no absolute http(s) URL
+     * @throws InvalidSettingException if a peer is no absolute http(s) URL, or metrics are neither on nor off
      */
     public static AssemblyObservation create(String assembly, Config config) {
         List<URI> peers = new ArrayList<>();
@@ -61,7 +66,11 @@ public final class AssemblyObservation {
                 peers.add(peer(peer.strip()));
             }
         }
-        return new AssemblyObservation(assembly, peers);
+        String metrics = config.get("cleave.metrics").asString().orElse("on").strip();
+        if (!metrics.equals("on") && !metrics.equals("off")) {
+            throw new InvalidSettingException("CLEAVE_METRICS must be on or off, not '" + metrics + "'");
+        }
+        return new AssemblyObservation(assembly, metrics.equals("on"), peers);
     }
 
     private static URI peer(String text) {
@@ -87,7 +96,7 @@ public final class AssemblyObservation {
      * @return the binding; hand the requiring contexts its {@link MeteredBinding#implementation()}
      */
     public MeteredBinding inProcess(Class<?> api, Object implementation, String context) {
-        return add(MeteredBinding.inProcess(registry, api, implementation, context));
+        return add(MeteredBinding.inProcess(registry, api, implementation, context, metered));
     }
 
     /**
@@ -102,7 +111,7 @@ public final class AssemblyObservation {
      */
     public MeteredBinding remote(Class<?> api, Object implementation, String service, URI url,
                                  Resilience resilience) {
-        return add(MeteredBinding.remote(registry, api, implementation, service, url, resilience));
+        return add(MeteredBinding.remote(registry, api, implementation, service, url, resilience, metered));
     }
 
     private synchronized MeteredBinding add(MeteredBinding binding) {
@@ -118,7 +127,7 @@ public final class AssemblyObservation {
      */
     public synchronized EventTransport meter(EventTransport eventTransport) {
         this.transport = eventTransport.describe();
-        return events.meter(eventTransport);
+        return metered ? events.meter(eventTransport) : eventTransport;
     }
 
     /**
@@ -128,7 +137,7 @@ public final class AssemblyObservation {
      * @return the subscriptions to hand the transport instead
      */
     public synchronized List<Subscription<?>> meter(List<Subscription<?>> contextSubscriptions) {
-        this.subscriptions = events.meter(contextSubscriptions);
+        this.subscriptions = metered ? events.meter(contextSubscriptions) : List.copyOf(contextSubscriptions);
         return subscriptions;
     }
 
@@ -140,9 +149,11 @@ public final class AssemblyObservation {
      * @param checks   the assembly's health checks, among them the outboxes' and the broker's
      */
     public synchronized void started(List<ContextProvider> contexts, List<HealthCheck> checks) {
-        PoolMeters.register(registry);
-        OutboxMeters.register(registry, checks);
-        events.registerBrokerFigures(checks, subscriptions);
+        if (metered) {
+            PoolMeters.register(registry);
+            OutboxMeters.register(registry, checks);
+            events.registerBrokerFigures(checks, subscriptions);
+        }
         Map<String, HealthCheck> outboxes = new LinkedHashMap<>();
         for (HealthCheck check : checks) {
             if (check.name().endsWith(OUTBOX_SUFFIX)) {
@@ -156,7 +167,7 @@ public final class AssemblyObservation {
                 .map(context -> new Topology.Context(context.name(), simpleNames(context.provides()),
                                                      simpleNames(context.requires())))
                 .toList();
-        topology = new Topology(assembly, described, bindings, transport, subscriptions, events, outboxes,
+        topology = new Topology(assembly, metered, described, bindings, transport, subscriptions, events, outboxes,
                                 List.copyOf(peers));
     }
 
@@ -183,12 +194,23 @@ public final class AssemblyObservation {
     }
 
     /**
-     * The observer that serves every meter at {@code /observe/metrics}.
+     * The observer that serves every meter at {@code /observe/metrics}, and the filter that times every request:
+     * none when metrics are off.
      *
-     * @return the observer, for the assembly's observe feature
+     * @return the observer and the filter, for the assembly's observe feature and its routing
      */
-    public Observer metricsObserver() {
-        return MetricsObserver.builder().build();
+    public Optional<Metered> metricsServing() {
+        return metered ? Optional.of(new Metered(MetricsObserver.builder().build(), RouteMetrics.create().filter()))
+                       : Optional.empty();
+    }
+
+    /**
+     * What metrics add to the server.
+     *
+     * @param observer serves {@code /observe/metrics}
+     * @param filter   times every request; register it early, so the time includes the other filters
+     */
+    public record Metered(Observer observer, Filter filter) {
     }
 
     private static List<String> simpleNames(Set<Class<?>> types) {

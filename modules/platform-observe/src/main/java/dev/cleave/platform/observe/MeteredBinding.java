@@ -53,13 +53,14 @@ public final class MeteredBinding {
     private final Optional<URI> url;
     private final Resilience resilience;
     private final Object target;
+    // The target itself when metrics are off (CLEAVE_METRICS=off): no proxy, nothing measured.
     private final Object proxy;
     private final MeterRegistry registry;
     private final List<String> consumers = new CopyOnWriteArrayList<>();
     private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
 
     private MeteredBinding(MeterRegistry registry, Class<?> api, Object target, String peer, Optional<URI> url,
-                           Resilience resilience) {
+                           Resilience resilience, boolean measured) {
         requireReachable(api);
         this.registry = registry;
         this.api = api;
@@ -67,7 +68,8 @@ public final class MeteredBinding {
         this.peer = peer;
         this.url = url;
         this.resilience = resilience;
-        this.proxy = Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, new Measuring());
+        this.proxy = measured ? Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, new Measuring())
+                              : target;
     }
 
     // Calls go through the API's methods by reflection, which needs what every context's API is anyway: a public
@@ -87,10 +89,13 @@ public final class MeteredBinding {
      * @param api            the API type
      * @param implementation the context's implementation of it
      * @param context        the context that provides it
+     * @param measured       whether to measure its calls, or hand the implementation over as it is
      * @return the binding
      */
-    static MeteredBinding inProcess(MeterRegistry registry, Class<?> api, Object implementation, String context) {
-        return new MeteredBinding(registry, api, implementation, context, Optional.empty(), Resilience.NONE);
+    static MeteredBinding inProcess(MeterRegistry registry, Class<?> api, Object implementation, String context,
+                                    boolean measured) {
+        return new MeteredBinding(registry, api, implementation, context, Optional.empty(), Resilience.NONE,
+                                  measured);
     }
 
     /**
@@ -102,18 +107,21 @@ public final class MeteredBinding {
      * @param service        the service that answers
      * @param url            where it answers
      * @param resilience     the client's fault tolerance
-     * @return the binding, with the gauges of the client's fault tolerance registered
+     * @param measured       whether to measure its calls and register the gauges of its fault tolerance
+     * @return the binding
      */
     static MeteredBinding remote(MeterRegistry registry, Class<?> api, Object implementation, String service,
-                                 URI url, Resilience resilience) {
+                                 URI url, Resilience resilience, boolean measured) {
         MeteredBinding binding = new MeteredBinding(registry, api, implementation, service, Optional.of(url),
-                                                    resilience);
-        binding.registerResilience();
+                                                    resilience, measured);
+        if (measured) {
+            binding.registerResilience();
+        }
         return binding;
     }
 
     /**
-     * What to hand the contexts that require the API: the implementation, measured.
+     * What to hand the contexts that require the API: the implementation, measured (unless metrics are off).
      *
      * @return an object implementing the API
      */

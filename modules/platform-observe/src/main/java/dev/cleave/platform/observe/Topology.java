@@ -52,15 +52,17 @@ final class Topology {
     private final List<Subscription<?>> subscriptions;
     private final EventMeters events;
     private final Map<String, HealthCheck> outboxes;
+    private final boolean metered;
     private final List<URI> peers;
     private final Map<MeteredBinding, LiveFigures> figures = new ConcurrentHashMap<>();
     private final HttpClient client;
     private final byte[] view;
 
-    Topology(String assembly, List<Context> contexts, List<MeteredBinding> bindings, String transport,
-             List<Subscription<?>> subscriptions, EventMeters events, Map<String, HealthCheck> outboxes,
-             List<URI> peers) {
+    Topology(String assembly, boolean metered, List<Context> contexts, List<MeteredBinding> bindings,
+             String transport, List<Subscription<?>> subscriptions, EventMeters events,
+             Map<String, HealthCheck> outboxes, List<URI> peers) {
         this.assembly = assembly;
+        this.metered = metered;
         this.contexts = List.copyOf(contexts);
         this.bindings = List.copyOf(bindings);
         this.transport = transport;
@@ -116,6 +118,8 @@ final class Topology {
     ObjectNode document(long nowNanos) {
         ObjectNode document = JSON.createObjectNode();
         document.put("assembly", assembly);
+        // Off (CLEAVE_METRICS=off), no call is measured and every live figure stays 0.
+        document.put("metrics", metered ? "on" : "off");
         ArrayNode contextNodes = document.putArray("contexts");
         for (Context context : contexts) {
             ObjectNode node = contextNodes.addObject();

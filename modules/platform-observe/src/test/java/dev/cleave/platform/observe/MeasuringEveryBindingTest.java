@@ -39,7 +39,7 @@ class MeasuringEveryBindingTest {
             }
             return "found " + id;
         };
-        MeteredBinding binding = MeteredBinding.inProcess(registry, Lookup.class, implementation, "directory");
+        MeteredBinding binding = MeteredBinding.inProcess(registry, Lookup.class, implementation, "directory", true);
         Lookup measured = (Lookup) binding.implementation();
 
         assertEquals("found 1", measured.find(1));
@@ -60,7 +60,7 @@ class MeasuringEveryBindingTest {
     @Test
     void theMeasuredObjectIsItselfAndNotTheImplementation() {
         Lookup implementation = id -> "x";
-        Lookup measured = (Lookup) MeteredBinding.inProcess(registry, Lookup.class, implementation, "directory")
+        Lookup measured = (Lookup) MeteredBinding.inProcess(registry, Lookup.class, implementation, "directory", true)
                 .implementation();
 
         assertEquals(measured, measured);
@@ -68,6 +68,19 @@ class MeasuringEveryBindingTest {
         assertEquals(System.identityHashCode(measured), measured.hashCode());
         assertEquals("measured Lookup -> in-process (directory)", measured.toString());
         assertEquals(0, registry.meters().size(), "Object's methods are not calls of the API");
+    }
+
+    @Test
+    void withMetricsOffTheContextsGetTheImplementationItselfAndNothingIsMeasured() {
+        Lookup implementation = id -> "found " + id;
+        MeteredBinding binding = MeteredBinding.remote(registry, Lookup.class, implementation, "directory",
+                                                       URI.create("http://127.0.0.1:8081"),
+                                                       new FixedResilience("closed", 0, 0, 0), false);
+
+        assertSame(implementation, binding.implementation(), "no proxy in the way of the call");
+        assertEquals("found 1", ((Lookup) binding.implementation()).find(1));
+        assertEquals(0, registry.meters().size(), "no timer and no resilience gauge");
+        assertEquals(0, binding.totals().calls());
     }
 
     /** Not public: no context could call it from its own module either. */
@@ -78,7 +91,7 @@ class MeasuringEveryBindingTest {
     @Test
     void anApiThatIsNoPublicInterfaceIsRefusedAtTheStartRatherThanAtTheFirstCall() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> MeteredBinding.inProcess(
-                registry, Hidden.class, (Hidden) id -> "x", "directory"));
+                registry, Hidden.class, (Hidden) id -> "x", "directory", true));
         assertEquals(Hidden.class.getName() + " is bound as a required API, so it must be a public interface in a "
                      + "package its module exports", e.getMessage());
     }
@@ -87,7 +100,7 @@ class MeasuringEveryBindingTest {
     void aRemoteBindingShowsItsClientsBreakerRetriesAndBulkhead() {
         FixedResilience client = new FixedResilience("open", 3, 2, 1);
         MeteredBinding binding = MeteredBinding.remote(registry, Lookup.class, (Lookup) id -> "x", "directory",
-                                                       URI.create("http://127.0.0.1:8081"), client);
+                                                       URI.create("http://127.0.0.1:8081"), client, true);
 
         assertEquals("remote (http://127.0.0.1:8081)", binding.describe());
         assertEquals(1, gauge("cleave.binding.breaker.state", "open"));
