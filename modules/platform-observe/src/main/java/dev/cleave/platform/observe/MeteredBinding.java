@@ -219,6 +219,9 @@ public final class MeteredBinding {
                         .description("Duration of calls through a required API's binding.")
                         .baseUnit(TimeUnit.SECONDS)
                         .buckets(BUCKETS)
+                        // No client-side percentiles (Helidon's default): each would cost every call a sliding
+                        // window's update and cannot be summed across instances; the buckets give them instead.
+                        .percentiles(new double[0])
                         .tags(tags("rpc.method", series.method(), "outcome", series.outcome()))))
                 .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }

@@ -2,6 +2,7 @@ package dev.cleave.platform.observe;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.cleave.platform.spi.TraceContext;
 import dev.cleave.platform.spi.Tracing;
@@ -39,7 +40,7 @@ final class ServerTracing {
         return (FilterChain chain, RoutingRequest request, RoutingResponse response) -> {
             String method = RouteMetrics.method(request.prologue().method());
             Span span = Tracing.tracer().spanBuilder(method)
-                    .setParent(Tracing.parent(TraceContext.of(traceHeaders(request))))
+                    .setParent(Tracing.parent(traceContext(request)))
                     .setSpanKind(SpanKind.SERVER)
                     .setAttribute("http.request.method", method)
                     .setAttribute("network.protocol.version", request.prologue().protocolVersion())
@@ -65,10 +66,15 @@ final class ServerTracing {
         };
     }
 
-    private static Map<String, String> traceHeaders(RoutingRequest request) {
+    // Most requests carry no trace context: they cost one header lookup.
+    private static TraceContext traceContext(RoutingRequest request) {
+        Optional<String> traceparent = request.headers().first(TRACEPARENT);
+        if (traceparent.isEmpty()) {
+            return TraceContext.NONE;
+        }
         Map<String, String> headers = new HashMap<>(2);
-        request.headers().first(TRACEPARENT).ifPresent(value -> headers.put(TraceContext.TRACEPARENT, value));
+        headers.put(TraceContext.TRACEPARENT, traceparent.get());
         request.headers().first(TRACESTATE).ifPresent(value -> headers.put(TraceContext.TRACESTATE, value));
-        return headers;
+        return TraceContext.of(headers);
     }
 }

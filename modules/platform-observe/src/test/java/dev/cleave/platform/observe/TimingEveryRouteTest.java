@@ -16,6 +16,8 @@ import io.helidon.webserver.testing.junit5.SetUpRoute;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every request is timed under its route template, method and status class, on a real server: the label values
@@ -61,6 +63,14 @@ class TimingEveryRouteTest {
         assertEquals(1, count("GET", "/v1/things/{id}", "4xx"), "a handler's failure, as its error handler answered");
         assertEquals(1, count("GET", "unmatched", "4xx"), "no route: the raw path never becomes a label");
         assertEquals(1, count("_OTHER", "unmatched", "4xx"), "a method HTTP does not define");
+        REGISTRY.meters().stream()
+                .filter(meter -> meter instanceof Timer && meter.id().name().equals(RouteMetrics.NAME))
+                .map(Timer.class::cast)
+                .forEach(timer -> {
+                    assertFalse(timer.snapshot().percentileValues().iterator().hasNext(),
+                                "buckets only: no client-side percentiles to update on every request");
+                    assertTrue(timer.snapshot().histogramCounts().iterator().hasNext(), "the buckets are there");
+                });
     }
 
     // A request is recorded once its answer is sent, which can be a moment after the client has read it.
