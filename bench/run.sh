@@ -3,6 +3,7 @@
 # in one run on loopback with wrk; start-up time and idle memory of the monolith with and without the JDK's AOT
 # cache. Prints a table and writes docs/benchmarks.md. Not part of ./cleave test.
 #
+# ./cleave bench cost measures only what metrics and tracing cost (bench/cost.sh) and rewrites only its section.
 # ./cleave bench events measures only the events path (bench/events-probe: outbox -> RabbitMQ -> consumer) and
 # rewrites only the "Events" section of docs/benchmarks.md; plain ./cleave bench measures everything. The events
 # case needs RabbitMQ at 127.0.0.1:5672 (guest/guest) and rabbitmqctl, to give each run a virtual host of its own;
@@ -447,24 +448,28 @@ jvm_ticks() {
   echo $(( ${12} + ${13} ))
 }
 
+# The server JVMs of the phase under way (keys of PIDOF): the topologies, or the observability-cost monoliths.
+SERVERS=(bare monolith split-user split)
+
 # Ticks of all the server JVMs together.
 servers_ticks() {
   local topo sum=0
-  for topo in bare monolith split-user split; do sum=$(( sum + $(jvm_ticks "${PIDOF[$topo]}") )); done
+  for topo in "${SERVERS[@]}"; do sum=$(( sum + $(jvm_ticks "${PIDOF[$topo]}") )); done
   echo "$sum"
 }
 
 # measure_idle: each server's CPU over 3 s with no load (background work such as polling), in % of one core.
 measure_idle() {
   local topo start=() i=0 end
-  for topo in bare monolith split-user split; do start+=("$(jvm_ticks "${PIDOF[$topo]}")"); done
+  for topo in "${SERVERS[@]}"; do start+=("$(jvm_ticks "${PIDOF[$topo]}")"); done
   sleep 3
-  for topo in bare monolith split-user split; do
+  IDLE_TICKS_PER_S=0
+  for topo in "${SERVERS[@]}"; do
     end="$(jvm_ticks "${PIDOF[$topo]}")"
     IDLE_CPU[$topo]="$(awk -v d=$(( end - start[i] )) 'BEGIN { printf "%.0f", d / 3 }')"
+    IDLE_TICKS_PER_S=$(( IDLE_TICKS_PER_S + ${IDLE_CPU[$topo]} ))
     i=$(( i + 1 ))
   done
-  IDLE_TICKS_PER_S=$(( ${IDLE_CPU[bare]} + ${IDLE_CPU[monolith]} + ${IDLE_CPU[split-user]} + ${IDLE_CPU[split]} ))
 }
 
 # settle: after a pass, waits (at most BENCH_SETTLE seconds, default 10) until the servers are back to their idle
@@ -1061,6 +1066,9 @@ events_main() {
 
 # ---------------------------------------------------------------------------------------------------------------
 
+# shellcheck source=bench/cost.sh
+. "$ROOT/bench/cost.sh"
+
 main() {
   case "${1:-all}" in
     events)
@@ -1068,8 +1076,15 @@ main() {
       mkdir -p "$LOGS" "$WORK/data"
       events_main
       return ;;
+    cost)
+      ensure_wrk
+      rm -rf "$LOGS"
+      mkdir -p "$LOGS" "$WORK/data"
+      build
+      cost_main
+      return ;;
     all) ;;
-    *) die "unknown case '$1': ./cleave bench [events]" ;;
+    *) die "unknown case '$1': ./cleave bench [events|cost]" ;;
   esac
   ensure_wrk
   command -v curl >/dev/null 2>&1 || die "curl is needed"
@@ -1091,6 +1106,7 @@ main() {
   report
   write_doc
   print_summary
+  cost_main
   events_main
 }
 
