@@ -102,18 +102,8 @@ cost_of() {
 }
 
 cost_report() {
-  local topo endpoint errors
-  for topo in "${COST_TOPOLOGIES[@]}"; do
-    for endpoint in get post; do
-      errors=0
-      for ((round = 1; round <= COST_ROUNDS; round++)); do
-        errors=$(( errors + $(field "${RESULT[$topo,$endpoint,$round]}" 3) ))
-      done
-      RESULT[$topo,$endpoint]="$(median '%.0f' $(column "$topo" "$endpoint" 0)) \
-$(median '%.2f' $(column "$topo" "$endpoint" 1)) $(median '%.2f' $(column "$topo" "$endpoint" 2)) $errors \
-$(median '%.0f' $(column "$topo" "$endpoint" 4))"
-    done
-  done
+  local endpoint round
+  summarize_cells "${COST_TOPOLOGIES[@]}"
   for endpoint in get post; do
     COST[metered,$endpoint]="$(cost_of metered "$endpoint")"
     COST[traced,$endpoint]="$(cost_of traced "$endpoint")"

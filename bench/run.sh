@@ -613,10 +613,11 @@ paired_pct() {
   median '%.0f' "${values[@]}"
 }
 
-report() {
-  local topo endpoint round values=() errors
-  # A cell of the table: the median pass (req/s, p50, p99, other CPU each a median on its own), errors summed.
-  for topo in "${TOPOLOGIES[@]}"; do
+# summarize_cells TOPOLOGY...: each cell of the table, RESULT[TOPOLOGY,ENDPOINT], from its $ROUNDS passes: the
+# median pass (req/s, p50, p99, other CPU each a median on its own), errors summed.
+summarize_cells() {
+  local topo endpoint round errors
+  for topo in "$@"; do
     for endpoint in get post; do
       errors=0
       for ((round = 1; round <= ROUNDS; round++)); do
@@ -627,6 +628,11 @@ $(median '%.2f' $(column "$topo" "$endpoint" 1)) $(median '%.2f' $(column "$topo
 $(median '%.0f' $(column "$topo" "$endpoint" 4))"
     done
   done
+}
+
+report() {
+  local round values=()
+  summarize_cells "${TOPOLOGIES[@]}"
 
   GET_MONO_PCT="$(paired_pct monolith bare get)"
   GET_SPLIT_PCT="$(paired_pct split monolith get)"
