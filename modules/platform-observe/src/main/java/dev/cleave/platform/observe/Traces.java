@@ -32,8 +32,9 @@ import zipkin2.reporter.urlconnection.URLConnectionSender;
  *
  * <p>The service name is {@code cleave-<assembly>} unless {@code OTEL_SERVICE_NAME} names another, and every span
  * carries {@code cleave.assembly}. Zipkin is sent to with the JDK's {@code URLConnection}
- * ({@code OTEL_EXPORTER_ZIPKIN_ENDPOINT}, default {@code http://localhost:9411/api/v2/spans}), OTLP over HTTP with
- * the JDK's HTTP client.
+ * ({@code OTEL_EXPORTER_ZIPKIN_ENDPOINT}, default {@code http://localhost:9411/api/v2/spans}), OTLP over HTTP
+ * ({@code http/protobuf}, the default here; {@code OTEL_EXPORTER_OTLP_PROTOCOL=grpc} is refused, no gRPC sender is
+ * shipped) with the JDK's HTTP client.
  */
 public final class Traces implements AutoCloseable {
     private static final Traces OFF = new Traces(null, "off");
@@ -75,7 +76,8 @@ public final class Traces implements AutoCloseable {
             sdk = configured(assembly, zipkin, others);
         } catch (ConfigurationException e) {
             // An exporter it does not know, a sampler argument that is no number: the operator's to fix.
-            throw new InvalidSettingException("the OTEL_* settings cannot be used: " + e.getMessage());
+            throw new InvalidSettingException("the OTEL_* settings cannot be used: " + e.getMessage()
+                                              + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
         }
         Tracing.install(sdk);
         return new Traces(sdk, "exported to " + String.join(", ", named));
@@ -84,9 +86,11 @@ public final class Traces implements AutoCloseable {
     private static OpenTelemetrySdk configured(String assembly, boolean zipkin, List<String> others) {
         return AutoConfiguredOpenTelemetrySdk.builder()
                 // Defaults, below every variable and property the operator sets.
+                // OTLP over HTTP: the JDK sends it; gRPC would need a sender of its own (OkHttp or grpc-java).
                 .addPropertiesSupplier(() -> Map.of("otel.service.name", "cleave-" + assembly,
                                                     "otel.metrics.exporter", "none",
-                                                    "otel.logs.exporter", "none"))
+                                                    "otel.logs.exporter", "none",
+                                                    "otel.exporter.otlp.protocol", "http/protobuf"))
                 // Zipkin's exporter is wired here, with a sender that needs no OkHttp; autoconfigure gets the rest.
                 .addPropertiesCustomizer(config -> Map.of(EXPORTER, others.isEmpty() ? "none"
                                                                                       : String.join(",", others)))
