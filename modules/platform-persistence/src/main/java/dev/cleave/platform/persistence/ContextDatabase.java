@@ -186,6 +186,9 @@ public final class ContextDatabase implements AutoCloseable {
             return run(ambient, work, "transaction failed");
         }
         Span span = transactionSpan();
+        if (!span.getSpanContext().isValid()) {
+            return outermost(work);
+        }
         try (Scope ignored = span.makeCurrent()) {
             return outermost(work);
         } catch (RuntimeException e) {
