@@ -1,7 +1,7 @@
 /**
  * What runs where and how it behaves: the assembly's metrics, in Prometheus text at {@code /observe/metrics}, its
- * live topology at {@code /observe/topology} (and a page that draws it), and its access log. Only the launch module
- * reads it; contexts do not.
+ * traces (OpenTelemetry's SDK, when {@code OTEL_*} asks for it), its live topology at {@code /observe/topology} (and
+ * a page that draws it), and its access log. Only the launch module reads it; contexts do not.
  */
 module dev.cleave.platform.observe {
     // In signatures: the observer for the assembly's observe feature, the filter for its routing, what is bound.
