@@ -36,8 +36,8 @@ final class EventMeters {
     private static final Duration BROKER_FIGURES_FRESH = Duration.ofSeconds(1);
 
     private final MeterRegistry registry;
+    // By publisher and type; the topology view reads the same counters.
     private final Map<List<String>, Counter> published = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Long>> publishedSoFar = new ConcurrentHashMap<>();
     private final Map<Subscription<?>, Counter> applied = new ConcurrentHashMap<>();
 
     EventMeters(MeterRegistry registry) {
@@ -81,9 +81,11 @@ final class EventMeters {
      * @return by publisher, then type
      */
     Map<String, Map<String, Long>> published() {
-        Map<String, Map<String, Long>> copy = new HashMap<>();
-        publishedSoFar.forEach((publisher, types) -> copy.put(publisher, Map.copyOf(types)));
-        return copy;
+        Map<String, Map<String, Long>> counts = new HashMap<>();
+        published.forEach((publisherAndType, counter) -> counts
+                .computeIfAbsent(publisherAndType.getFirst(), publisher -> new HashMap<>())
+                .put(publisherAndType.getLast(), counter.count()));
+        return counts;
     }
 
     /**
@@ -140,8 +142,6 @@ final class EventMeters {
                                 .tags(Metrics.tags("cleave.publisher", publisher, "cleave.event.type",
                                                    record.type()))))
                         .increment();
-                publishedSoFar.computeIfAbsent(publisher, name -> new ConcurrentHashMap<>())
-                        .merge(record.type(), 1L, Long::sum);
             }
         }
     }

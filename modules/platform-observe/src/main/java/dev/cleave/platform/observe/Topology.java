@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cleave.platform.spi.Subscription;
+import dev.cleave.platform.web.Json;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
@@ -43,7 +42,7 @@ import io.helidon.webserver.http.ServerResponse;
 final class Topology {
     static final String PATH = "/observe/topology";
     private static final Duration PEER_TIMEOUT = Duration.ofMillis(800);
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final String assembly;
     private final List<Context> contexts;
@@ -97,7 +96,7 @@ final class Topology {
         }
         response.headers().contentType(MediaTypes.APPLICATION_JSON);
         response.headers().set(HeaderValues.CACHE_NO_CACHE);
-        response.send(document.toString().getBytes(StandardCharsets.UTF_8));
+        response.send(Json.write(document));
     }
 
     private void page(ServerRequest request, ServerResponse response) {
