@@ -54,7 +54,9 @@ class LoggingEveryRequestTest {
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
         ProblemHandlers.install(routing);
-        routing.addFilter(RequestIds.filter())
+        // In the order the assembly registers them: the caller's trace context is continued before the id is taken.
+        routing.addFilter(ServerTracing.filter("test"))
+                .addFilter(RequestIds.filter())
                 .addFilter(AccessLog.filter())
                 .get("/v1/things/{id}", (req, res) -> res.send("one"));
     }

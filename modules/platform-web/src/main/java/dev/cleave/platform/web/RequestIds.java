@@ -3,11 +3,7 @@ package dev.cleave.platform.web;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import io.helidon.http.HeaderName;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -17,29 +13,27 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 
 /**
- * Every request's id, for a person to quote: the trace id of the request's server span (a new trace when tracing is
- * on, else the caller's), or of a valid W3C {@code traceparent} the caller sent, so the id is the one the traces
- * show; else 32 random hex digits in the same form. Each problem answer carries it
- * as its {@code instance} ({@code urn:cleave:request:<id>}), and the access log's line for the request shows it.
+ * Every request's id, for a person to quote: the trace id of the request's server span, which the tracing filter
+ * registered before this one makes current (the caller's valid W3C {@code traceparent}, continued whether tracing is
+ * on or off, or a new trace when it is on), so the id is the one the traces show; else 32 random hex digits in the
+ * same form. Each problem answer carries it as its {@code instance} ({@code urn:cleave:request:<id>}), and the
+ * access log's line for the request shows it.
  */
 public final class RequestIds {
-    private static final HeaderName TRACEPARENT_HEADER = HeaderNames.create("traceparent");
-    // version 00, a trace id that is not all zeros, a parent id, flags (W3C Trace Context, level 1).
-    private static final Pattern TRACEPARENT = Pattern.compile("00-(?!0{32})([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final Object KEY = new Object();
 
     private RequestIds() {
     }
 
     /**
-     * The filter that gives each request its id; register it first, so every answer, refusals included, has one.
+     * The filter that gives each request its id; register it right after the tracing filter, so every answer,
+     * refusals included, has one.
      *
      * @return the filter
      */
     public static Filter filter() {
         return (FilterChain chain, RoutingRequest request, RoutingResponse response) -> {
-            request.context().register(KEY, new Id(fromSpan().or(() -> fromTraceparent(request))
-                                                            .orElseGet(RequestIds::random)));
+            request.context().register(KEY, new Id(fromSpan().orElseGet(RequestIds::random)));
             chain.proceed();
         };
     }
@@ -64,17 +58,11 @@ public final class RequestIds {
         return of(request).map(id -> "urn:cleave:request:" + id).orElse(null);
     }
 
-    // The server span's trace (the caller's, or a new one when tracing is on), if a tracing filter ran first.
+    // The server span's trace: the caller's valid W3C traceparent, continued by the tracing filter that runs first
+    // (tracing on or off), or a new trace when tracing is on.
     private static Optional<String> fromSpan() {
         SpanContext span = Span.current().getSpanContext();
         return span.isValid() ? Optional.of(span.getTraceId()) : Optional.empty();
-    }
-
-    private static Optional<String> fromTraceparent(RoutingRequest request) {
-        return request.headers().first(TRACEPARENT_HEADER)
-                .map(value -> TRACEPARENT.matcher(value.strip()))
-                .filter(Matcher::matches)
-                .map(matcher -> matcher.group(1));
     }
 
     private static String random() {
