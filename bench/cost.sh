@@ -63,7 +63,7 @@ start_cost_topologies() {
 # Rates drift during a run on a shared machine (a JVM's later passes can run a third slower than its first), so
 # each round starts with another of the three: drift then favours none of them over the rounds.
 measure_cost() {
-  local topo endpoint round this s0 s1 z0 i order
+  local topo endpoint round i order
   SERVERS=(plain metered traced)
   measure_idle
   for endpoint in get post; do
@@ -78,15 +78,8 @@ measure_cost() {
       done
       for topo in "${order[@]}"; do
         say "cost pass $round/$COST_ROUNDS, $DURATION: $topo $endpoint"
-        z0="$(jvm_ticks "${PIDOF[zipkin]}")"
-        s0="$(cpu_snapshot)"
-        load "$topo" "$endpoint" "$DURATION" "$LOGS/wrk-cost-$topo-$endpoint-$round.txt"
-        s1="$(cpu_snapshot)"
-        this="$(parse_wrk "$LOGS/wrk-cost-$topo-$endpoint-$round.txt") $(other_cpu "$s0" "$s1")"
-        ZIPKIN_CPU[$topo,$endpoint,$round]="$(awk -v d=$(( $(jvm_ticks "${PIDOF[zipkin]}") - z0 )) \
-          -v s="${DURATION%s}" -v n="$(nproc)" 'BEGIN { printf "%.0f", d / (s * n) }')"
-        settle
-        RESULT[$topo,$endpoint,$round]="$this $SETTLED"
+        measure_pass "$topo" "$endpoint" "$round" "$LOGS/wrk-cost-$topo-$endpoint-$round.txt" "${PIDOF[zipkin]}"
+        ZIPKIN_CPU[$topo,$endpoint,$round]="$PID_SHARE"
       done
     done
   done

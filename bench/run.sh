@@ -506,8 +506,24 @@ warm_up() {
   WARMED[$topo,$endpoint]="$elapsed s ($steps)"
 }
 
+# measure_pass TOPOLOGY ENDPOINT ROUND OUTFILE [PID]: one measured pass of $DURATION, then the servers settle;
+# RESULT[TOPOLOGY,ENDPOINT,ROUND] gets "req/s p50 p99 errors other-CPU settle-s". With PID, PID_SHARE gets the
+# share of the machine (all cores, %) that process took during the load.
+measure_pass() {
+  local topo="$1" endpoint="$2" round="$3" out="$4" pid="${5:-}" s0 s1 t0 this
+  [ -z "$pid" ] || t0="$(jvm_ticks "$pid")"
+  s0="$(cpu_snapshot)"
+  load "$topo" "$endpoint" "$DURATION" "$out"
+  s1="$(cpu_snapshot)"
+  [ -z "$pid" ] || PID_SHARE="$(awk -v d=$(( $(jvm_ticks "$pid") - t0 )) -v s="${DURATION%s}" -v n="$(nproc)" \
+                                  'BEGIN { printf "%.0f", d / (s * n) }')"
+  this="$(parse_wrk "$out") $(other_cpu "$s0" "$s1")"
+  settle
+  RESULT[$topo,$endpoint,$round]="$this $SETTLED"
+}
+
 measure_throughput() {
-  local topo endpoint round this s0 s1
+  local topo endpoint round
   measure_idle
   # All GET passes first: POSTs leave work behind in the servers (outbox, database) that would weigh on them.
   for endpoint in get post; do
@@ -518,12 +534,7 @@ measure_throughput() {
     for ((round = 1; round <= ROUNDS; round++)); do
       for topo in "${TOPOLOGIES[@]}"; do
         say "pass $round/$ROUNDS, $DURATION: $topo $endpoint"
-        s0="$(cpu_snapshot)"
-        load "$topo" "$endpoint" "$DURATION" "$LOGS/wrk-$topo-$endpoint-$round.txt"
-        s1="$(cpu_snapshot)"
-        this="$(parse_wrk "$LOGS/wrk-$topo-$endpoint-$round.txt") $(other_cpu "$s0" "$s1")"
-        settle
-        RESULT[$topo,$endpoint,$round]="$this $SETTLED"
+        measure_pass "$topo" "$endpoint" "$round" "$LOGS/wrk-$topo-$endpoint-$round.txt"
       done
     done
   done
