@@ -21,8 +21,8 @@ import dev.cleave.platform.auth.Authentication;
 import dev.cleave.platform.auth.RateLimitSettings;
 import dev.cleave.platform.auth.RateLimits;
 import dev.cleave.platform.observe.AssemblyObservation;
-import dev.cleave.platform.observe.Traces;
 import dev.cleave.platform.observe.MeteredBinding;
+import dev.cleave.platform.observe.Traces;
 import dev.cleave.platform.spi.ContextProvider;
 import dev.cleave.platform.spi.ContextSetup;
 import dev.cleave.platform.spi.EventTransportProvider;
@@ -206,7 +206,8 @@ public final class Launcher {
         }
     }
 
-    // Every binding is measured (calls, errors, latency), in-process and remote alike, so the two topologies compare.
+    // Every binding is measured (calls, errors, latency; unless CLEAVE_METRICS=off), in-process and remote alike, so
+    // the two topologies compare.
     private static MeteredBinding bind(Class<?> api,
                                        ContextProvider requiring,
                                        List<ContextProvider> ordered,
